@@ -1,0 +1,123 @@
+"""The demo organisation: a fictional state agency with one user per role.
+
+Deterministic: fixed ids (uuid5) and update-or-create, so loading it twice leaves the
+same data. Other apps extend the demo by adding a loader to DEMO_LOADERS.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from lim.core.audit import audit_record
+from lim.core.models import Organisation, Role, RoleAssignment, Sector, Unit, User
+
+DEMO_NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4f8e-9d0a-2b7d1e5c4a10")
+DEMO_PASSWORD = "lim-demo-2026"  # documented in README.md; demo data only
+DEMO_ORG_NUMBER = "991000003"
+
+# (path, ...) – a unit's path is its name and its ancestors' names.
+DEMO_UNITS: tuple[tuple[str, ...], ...] = (
+    ("Fjordvik direktorat",),
+    ("Fjordvik direktorat", "Divisjon for tjenester"),
+    ("Fjordvik direktorat", "Divisjon for tjenester", "Avdeling for saksbehandling"),
+    ("Fjordvik direktorat", "Divisjon for tjenester", "Avdeling for saksbehandling", "Seksjon for klagesaker"),
+    ("Fjordvik direktorat", "Divisjon for tjenester", "Avdeling for saksbehandling", "Seksjon for veiledning"),
+    ("Fjordvik direktorat", "Divisjon for tjenester", "Avdeling for analyse"),
+    ("Fjordvik direktorat", "Divisjon for virksomhetsstyring"),
+    ("Fjordvik direktorat", "Divisjon for virksomhetsstyring", "HR-avdelingen"),
+    ("Fjordvik direktorat", "Divisjon for virksomhetsstyring", "Økonomiavdelingen"),
+    ("Fjordvik direktorat", "IT-avdelingen"),
+)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    role: Role
+    unit: tuple[str, ...]
+    language: str = "nb"
+
+
+ROOT = DEMO_UNITS[0]
+SERVICES = DEMO_UNITS[1]
+CASEWORK = DEMO_UNITS[2]
+
+DEMO_USERS: tuple[DemoUser, ...] = (
+    DemoUser("admin@fjordvik.example", "Astrid Haugen", Role.ADMINISTRATOR, ROOT),
+    DemoUser("leder@fjordvik.example", "Ingrid Solberg", Role.HIRING_MANAGER, CASEWORK),
+    DemoUser("hr@fjordvik.example", "Sara Mohammadi", Role.HR_ADVISER, SERVICES),
+    DemoUser("inkludering@fjordvik.example", "Ola Bakken", Role.INCLUSION_COORDINATOR, ROOT),
+    DemoUser("tillitsvalgt@fjordvik.example", "Trude Lie", Role.UNION_REPRESENTATIVE, ROOT, "nn"),
+    DemoUser("ansettelsesrad@fjordvik.example", "Per Johansen", Role.HIRING_COUNCIL, SERVICES),
+    DemoUser("likestilling@fjordvik.example", "Nina Berg", Role.EQUALITY_ANALYST, ROOT),
+    DemoUser("ansatt@fjordvik.example", "Jonas Eriksen", Role.EMPLOYEE, DEMO_UNITS[4], "en"),
+)
+
+DIVERSITY_STATEMENT = (
+    "Fjordvik direktorat ønsker å gjenspeile mangfoldet i befolkningen og å ha "
+    "medarbeidere med ulik kompetanse og erfaring. Vi oppfordrer kvalifiserte kandidater "
+    "til å søke, uavhengig av kjønn, alder, funksjonsevne, nasjonal eller etnisk "
+    "bakgrunn. Vi tilrettelegger for medarbeidere med nedsatt funksjonsevne. Har du hull "
+    "i CV-en eller nedsatt funksjonsevne, kan du krysse av for det i søknaden."
+)
+
+
+def demo_id(kind: str, key: str) -> uuid.UUID:
+    return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
+
+
+DemoLoader = Callable[[Organisation], int]
+# Other apps register loaders that add their demo data; each returns how many objects it made.
+DEMO_LOADERS: list[DemoLoader] = []
+
+
+@transaction.atomic
+def demo_load() -> tuple[Organisation, int]:
+    """Load or refresh the demo organisation; returns it and the number of objects made."""
+    created = 0
+    organisation, made = Organisation.objects.update_or_create(
+        id=demo_id("organisation", DEMO_ORG_NUMBER),
+        defaults={
+            "name": "Fjordvik direktorat",
+            "org_number": DEMO_ORG_NUMBER,
+            "sector": Sector.STATE,
+            "diversity_statement": DIVERSITY_STATEMENT,
+        },
+    )
+    created += made
+    units: dict[tuple[str, ...], Unit] = {}
+    for path in DEMO_UNITS:
+        unit, made = Unit.objects.update_or_create(
+            id=demo_id("unit", "/".join(path)),
+            defaults={
+                "organisation": organisation,
+                "parent": units.get(path[:-1]),
+                "name": path[-1],
+            },
+        )
+        units[path] = unit
+        created += made
+    for spec in DEMO_USERS:
+        user, made = User.objects.update_or_create(
+            id=demo_id("user", spec.email),
+            defaults={"email": spec.email, "full_name": spec.full_name, "language": spec.language},
+        )
+        # Hashes are salted: only set the password when it is not already the demo one.
+        if made or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        _, made_role = RoleAssignment.objects.get_or_create(
+            id=demo_id("role", f"{spec.email}/{spec.role}"),
+            defaults={"user": user, "unit": units[spec.unit], "role": spec.role},
+        )
+        created += made + made_role
+    for loader in DEMO_LOADERS:
+        created += loader(organisation)
+    if created:
+        audit_record(actor=None, action="demo.load", obj=organisation, details={"created": created})
+    return organisation, created
