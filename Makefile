@@ -34,7 +34,7 @@ $(UV):
 
 setup: $(UV) system-packages
 	$(UV) sync --frozen --quiet
-	cd src/lim && ../../$(LIM) compilemessages --ignore=.venv -v0
+	cd src/lim && env -u DJANGO_SETTINGS_MODULE ../../$(VENV)/bin/django-admin compilemessages -v0
 
 var/secret-key:
 	@mkdir -p var

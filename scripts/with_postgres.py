@@ -58,18 +58,42 @@ def main() -> int:
     try:
         subprocess.run(
             as_server_user(
-                [str(bin_dir / "initdb"), "-D", str(data), "-U", "lim", "--auth=trust",
-                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "lim",
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
         server = subprocess.Popen(
             as_server_user(
-                [str(bin_dir / "postgres"), "-D", str(data), "-p", str(port),
-                 "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={work}",
-                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                 "-c", "max_connections=200"]
+                [
+                    str(bin_dir / "postgres"),
+                    "-D",
+                    str(data),
+                    "-p",
+                    str(port),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                    f"unix_socket_directories={work}",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                    "-c",
+                    "max_connections=200",
+                ]
             ),
             stdout=subprocess.DEVNULL,
             stderr=open(work / "server.log", "wb"),  # noqa: SIM115 - closed with the process
@@ -97,7 +121,9 @@ def main() -> int:
             # "fast" shutdown ends open sessions and stops at once. runuser does not pass
             # signals on to the server, so ask pg_ctl, as the server's user, to stop it.
             subprocess.run(
-                as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+                as_server_user(
+                    [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
+                ),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 timeout=60,

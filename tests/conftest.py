@@ -35,7 +35,12 @@ class World:
 
 def make_user(email: str, name: str, language: str = "nb") -> User:
     return services.user_create(
-        actor=None, organisation=None, email=email, full_name=name, password=PASSWORD, language=language
+        actor=None,
+        organisation=None,
+        email=email,
+        full_name=name,
+        password=PASSWORD,
+        language=language,
     )
 
 
@@ -45,9 +50,15 @@ def world(db: None) -> World:
         actor=None, name="Testetaten", org_number="992000007", sector="state"
     )
     root = services.unit_create(actor=None, organisation=organisation, name="Testetaten")
-    branch = services.unit_create(actor=None, organisation=organisation, name="Avdeling A", parent=root)
-    leaf = services.unit_create(actor=None, organisation=organisation, name="Seksjon A1", parent=branch)
-    other = services.unit_create(actor=None, organisation=organisation, name="Avdeling B", parent=root)
+    branch = services.unit_create(
+        actor=None, organisation=organisation, name="Avdeling A", parent=root
+    )
+    leaf = services.unit_create(
+        actor=None, organisation=organisation, name="Seksjon A1", parent=branch
+    )
+    other = services.unit_create(
+        actor=None, organisation=organisation, name="Avdeling B", parent=root
+    )
     admin = make_user("admin@test.example", "Ada Admin")
     manager = make_user("manager@test.example", "Mona Leder")
     colleague = make_user("colleague@test.example", "Kari Kollega", "nn")

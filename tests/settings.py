@@ -11,7 +11,7 @@ os.environ.setdefault("LIM_DATA_DIR", tempfile.mkdtemp(prefix="lim-test-data-"))
 os.environ.setdefault("LIM_HTTPS", "false")
 os.environ.setdefault("EMAIL_BACKEND", "console")
 
-from lim.settings import *  # noqa: E402,F403
+from lim.settings import *  # noqa: F403
 
 # Salted slow hashes protect real passwords; tests only need them to be checked.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

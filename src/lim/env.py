@@ -35,7 +35,9 @@ def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
     return value
 
 
-def env_str(name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None) -> str:
+def env_str(
+    name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None
+) -> str:
     value = _raw(name, environ)
     if value is None:
         if default is None:
@@ -86,7 +88,9 @@ def env_list(
         return list(default)
     items = [item.strip() for item in value.split(",")]
     if any(not item for item in items):
-        raise ImproperlyConfiguredError(f"{name} must be a comma-separated list without empty items")
+        raise ImproperlyConfiguredError(
+            f"{name} must be a comma-separated list without empty items"
+        )
     return items
 
 
@@ -98,9 +102,7 @@ def env_path(name: str, default: Path, *, environ: Mapping[str, str] | None = No
     return path
 
 
-def env_database_url(
-    name: str, default: str, *, environ: Mapping[str, str] | None = None
-) -> str:
+def env_database_url(name: str, default: str, *, environ: Mapping[str, str] | None = None) -> str:
     value = _raw(name, environ) or default
     scheme = value.split("://", 1)[0] if "://" in value else ""
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:

@@ -46,9 +46,7 @@ def test_access_helper_rejects_malformed_id(world: World) -> None:
         get_unit_for_user(world.admin, "not-a-uuid")
 
 
-@pytest.mark.parametrize(
-    "name", ["core:organisation_settings", "core:user_list", "core:audit_log"]
-)
+@pytest.mark.parametrize("name", ["core:organisation_settings", "core:user_list", "core:audit_log"])
 def test_admin_pages_are_404_for_non_administrators(world: World, name: str) -> None:
     url = reverse(name, kwargs={"organisation_id": world.organisation.id})
     assert client_for(world.manager).get(url).status_code == 404

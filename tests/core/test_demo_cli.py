@@ -28,8 +28,14 @@ def test_demo_twice_leaves_the_same_data(db: None) -> None:
     assert AuditEvent.objects.count() == events
     assert Unit.objects.count() == 10
     assert set(RoleAssignment.objects.values_list("role", flat=True)) == {
-        "administrator", "hiring_manager", "hr_adviser", "inclusion_coordinator",
-        "union_representative", "hiring_council", "equality_analyst", "employee",
+        "administrator",
+        "hiring_manager",
+        "hr_adviser",
+        "inclusion_coordinator",
+        "union_representative",
+        "hiring_council",
+        "equality_analyst",
+        "employee",
     }
 
 

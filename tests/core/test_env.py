@@ -20,7 +20,9 @@ from lim.env import (
 )
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("true", True), ("YES", True), ("0", False), ("off", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("YES", True), ("0", False), ("off", False)]
+)
 def test_env_bool_accepts_common_spellings(raw: str, expected: bool) -> None:
     assert env_bool("FLAG", False, environ={"FLAG": raw}) is expected
 
@@ -33,8 +35,16 @@ def test_env_bool_accepts_common_spellings(raw: str, expected: bool) -> None:
         (lambda e: env_int("DEBUG", 1, minimum=0, environ=e), "-1", "DEBUG must be at least 0"),
         (lambda e: env_int("DEBUG", 1, maximum=9, environ=e), "10", "DEBUG must be at most 9"),
         (lambda e: env_list("DEBUG", [], environ=e), "a,,b", "DEBUG must be a comma-separated"),
-        (lambda e: env_path("DEBUG", Path("/x"), environ=e), "relative/dir", "DEBUG must be an absolute path"),
-        (lambda e: env_database_url("DEBUG", "sqlite://", environ=e), "mysql://x/y", "DEBUG must start with"),
+        (
+            lambda e: env_path("DEBUG", Path("/x"), environ=e),
+            "relative/dir",
+            "DEBUG must be an absolute path",
+        ),
+        (
+            lambda e: env_database_url("DEBUG", "sqlite://", environ=e),
+            "mysql://x/y",
+            "DEBUG must start with",
+        ),
     ],
 )
 def test_helpers_reject_bad_values(helper, value: str, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +71,9 @@ def test_defaults_and_lists() -> None:
 
 
 def _import_settings(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import lim.settings"], env=clean, capture_output=True, text=True
@@ -87,7 +99,8 @@ def test_settings_refuse_malformed_debug_flag() -> None:
 def test_production_settings_are_secure_by_default() -> None:
     code = (
         "import lim.settings as s;"
-        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0, s.X_FRAME_OPTIONS)"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SECURE_HSTS_SECONDS > 0, s.X_FRAME_OPTIONS)"
     )
     clean = {k: v for k, v in os.environ.items() if k not in {"LIM_HTTPS", "DEBUG"}}
     clean["SECRET_KEY"] = "x" * 40

@@ -16,7 +16,11 @@ from tests.conftest import World, client_for
 
 LANGS = ["nb", "nn", "en"]
 LOG_OUT = {"nb": "Logg ut", "nn": "Logg ut", "en": "Log out"}
-SKIP = {"nb": "Hopp til hovedinnholdet", "nn": "Hopp til hovudinnhaldet", "en": "Skip to main content"}
+SKIP = {
+    "nb": "Hopp til hovedinnholdet",
+    "nn": "Hopp til hovudinnhaldet",
+    "en": "Skip to main content",
+}
 
 
 def _internal_urls(world: World) -> list[str]:
@@ -61,7 +65,9 @@ def test_every_public_page_renders_in_each_language(db: None, lang: str, name: s
 
 def test_language_switcher_changes_language(db: None) -> None:
     client = Client()
-    response = client.post(reverse("set_language"), {"language": "nn", "next": reverse("core:login")})
+    response = client.post(
+        reverse("set_language"), {"language": "nn", "next": reverse("core:login")}
+    )
     assert response.status_code == 302
     page = client.get(reverse("core:login")).content.decode()
     assert '<html lang="nn">' in page
@@ -104,7 +110,9 @@ def test_no_inline_script_in_pages(world: World) -> None:
 def test_each_demo_role_can_log_in(db: None, spec) -> None:  # type: ignore[no-untyped-def]
     demo_load()
     client = Client()
-    response = client.post(reverse("core:login"), {"username": spec.email, "password": DEMO_PASSWORD})
+    response = client.post(
+        reverse("core:login"), {"username": spec.email, "password": DEMO_PASSWORD}
+    )
     assert response.status_code == 302
     home = client.get(reverse("core:home"))
     assert home.status_code == 200

@@ -23,7 +23,9 @@ def test_organisation_update_records_old_and_new_values(world: World) -> None:
 
 def test_update_without_change_writes_nothing(world: World) -> None:
     before = AuditEvent.objects.count()
-    services.organisation_update(actor=world.admin, organisation=world.organisation, name="Testetaten")
+    services.organisation_update(
+        actor=world.admin, organisation=world.organisation, name="Testetaten"
+    )
     assert AuditEvent.objects.count() == before
 
 
@@ -40,7 +42,9 @@ def test_invalid_organisation_number_is_refused_and_changes_nothing(world: World
 
 def test_min_group_size_below_three_is_refused(world: World) -> None:
     with pytest.raises(DomainError) as error:
-        services.organisation_update(actor=world.admin, organisation=world.organisation, min_group_size=2)
+        services.organisation_update(
+            actor=world.admin, organisation=world.organisation, min_group_size=2
+        )
     assert error.value.field == "min_group_size"
 
 

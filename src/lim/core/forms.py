@@ -24,8 +24,13 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "min_group_size",
         ]
         help_texts = {
-            "org_number": _("Nine digits, as in the Central Coordinating Register (Enhetsregisteret)."),
-            "sector": _("Rules of the Civil Service Act that apply to the state only are advice in other sectors."),
+            "org_number": _(
+                "Nine digits, as in the Central Coordinating Register (Enhetsregisteret)."
+            ),
+            "sector": _(
+                "Rules of the Civil Service Act that apply to the state only are advice in "
+                "other sectors."
+            ),
             "min_group_size": _("Figures about fewer people than this are hidden. Never below 3."),
         }
         widgets = {"diversity_statement": forms.Textarea(attrs={"rows": 5})}

@@ -44,8 +44,10 @@ def role_assignments_for_user(*, user: User) -> QuerySet[RoleAssignment]:
 
 
 def role_assignments_in_unit(*, unit: Unit) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(unit=unit).select_related("user").order_by(
-        "role", "user__full_name"
+    return (
+        RoleAssignment.objects.filter(unit=unit)
+        .select_related("user")
+        .order_by("role", "user__full_name")
     )
 
 

@@ -39,7 +39,9 @@ def _clean(obj: Any) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, actor: User | None, name: str, org_number: str, sector: str) -> Organisation:
+def organisation_create(
+    *, actor: User | None, name: str, org_number: str, sector: str
+) -> Organisation:
     organisation = Organisation(name=name, org_number=org_number, sector=sector)
     _clean(organisation)
     organisation.save()

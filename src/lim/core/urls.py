@@ -9,7 +9,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path(
         "logg-inn/",
-        auth_views.LoginView.as_view(template_name="core/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="core/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),

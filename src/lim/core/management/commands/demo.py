@@ -4,13 +4,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from lim.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Load the demo organisation with one user per role (safe to run again).")
+    help = "Load the demo organisation with one user per role (safe to run again)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation, created = demo_load()

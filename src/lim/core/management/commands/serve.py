@@ -5,11 +5,12 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils.translation import gettext_lazy as _
 
 
 class Command(BaseCommand):
-    help = _("Serve LIM with gunicorn (a production-grade WSGI server), static files by WhiteNoise.")
+    help = (
+        "Serve LIM with gunicorn (a production-grade WSGI server), static files by WhiteNoise."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
