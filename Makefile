@@ -12,7 +12,7 @@ export PORT
 CHROMIUM ?= /usr/bin/chromium
 export LIM_CHROMIUM := $(CHROMIUM)
 
-.PHONY: help setup run test lint typecheck migrations-check pytest-sqlite pytest-postgres system-packages clean
+.PHONY: messages help setup run test lint typecheck migrations-check pytest-sqlite pytest-postgres system-packages clean
 
 help:
 	@echo "make run   – set up and serve LIM with the demo organisation on http://127.0.0.1:$(PORT)"
@@ -70,3 +70,7 @@ test: setup lint typecheck migrations-check pytest-sqlite pytest-postgres
 
 clean:
 	rm -rf $(VENV) var
+
+# Refresh the translation catalogues after changing UI text (then translate new entries).
+messages: setup
+	cd src/lim && env -u DJANGO_SETTINGS_MODULE ../../$(VENV)/bin/django-admin makemessages -l nb -l nn --no-location --no-obsolete -v0
