@@ -8,9 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = (
-        "Serve LIM with gunicorn (a production-grade WSGI server), static files by WhiteNoise."
-    )
+    help = "Serve LIM with gunicorn (a production-grade WSGI server), static files by WhiteNoise."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
