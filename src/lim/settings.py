@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "lim.core",
+    "lim.equality",
+    "lim.recruitment",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Recruitment cases from need to onboarding: the domain layer (models, services, selectors)."""

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecruitmentConfig(AppConfig):
+    name = "lim.recruitment"
+    label = "recruitment"
+    verbose_name = _("Recruitment")
+
+    def ready(self) -> None:
+        from lim.core.demo import DEMO_LOADERS
+        from lim.recruitment.demo import demo_recruitment
+
+        if demo_recruitment not in DEMO_LOADERS:
+            DEMO_LOADERS.append(demo_recruitment)
