@@ -82,8 +82,9 @@ def get_unit_for_user(
     return unit
 
 
-def organisations_administered_by(user: AnyUser) -> list[Organisation]:
-    """Organisations where the user is an administrator (at the organisation's top unit)."""
+def organisations_with_role(user: AnyUser, roles: Iterable[str]) -> list[Organisation]:
+    """Organisations where the user holds one of `roles` on the top unit, i.e. for the
+    whole organisation (organisation-wide work: administration, equality statement)."""
     if not user.is_authenticated or not user.is_active:
         return []
     if user.is_superuser:
@@ -91,18 +92,24 @@ def organisations_administered_by(user: AnyUser) -> list[Organisation]:
     return list(
         Organisation.objects.filter(
             units__role_assignments__user_id=user.pk,
-            units__role_assignments__role=Role.ADMINISTRATOR,
+            units__role_assignments__role__in=list(roles),
             units__parent__isnull=True,
         ).distinct()
     )
 
 
-def get_organisation_for_admin(user: AnyUser, organisation_id: uuid.UUID | str) -> Organisation:
-    for organisation in organisations_administered_by(user):
+def get_organisation_for_role(
+    user: AnyUser, organisation_id: uuid.UUID | str, roles: Iterable[str]
+) -> Organisation:
+    for organisation in organisations_with_role(user, roles):
         if str(organisation.id) == str(organisation_id):
             return organisation
     raise Http404
 
 
-def is_administrator(user: AnyUser) -> bool:
-    return bool(organisations_administered_by(user))
+def organisations_administered_by(user: AnyUser) -> list[Organisation]:
+    return organisations_with_role(user, [Role.ADMINISTRATOR])
+
+
+def get_organisation_for_admin(user: AnyUser, organisation_id: uuid.UUID | str) -> Organisation:
+    return get_organisation_for_role(user, organisation_id, [Role.ADMINISTRATOR])

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -167,3 +168,15 @@ def audit_log(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
         "core/audit_log.html",
         {"organisation": organisation, "form": form, "page": page},
     )
+
+
+@require_GET
+def rules_page(request: HttpRequest) -> HttpResponse:
+    """Every rule LIM enforces, generated from the same definitions the checks use."""
+    from lim.rules.base import Lang
+    from lim.rules.registry import rules_for_page
+
+    language = get_language()
+    lang: Lang = "nn" if language == "nn" else "en" if language == "en" else "nb"
+    rules = rules_for_page(lang=lang)
+    return render(request, "core/rules.html", {"rules": rules})
