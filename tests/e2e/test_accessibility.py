@@ -41,7 +41,13 @@ def _log_in(page, email: str) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("lang", LANGS)
 def test_public_pages_have_no_axe_violations(page, lang: str) -> None:  # type: ignore[no-untyped-def]
     _set_language(page, lang)
-    for name in ("core:login", "core:password_reset", "core:password_reset_done"):
+    for name in (
+        "core:login",
+        "core:password_reset",
+        "core:password_reset_done",
+        "rules",
+        "equality:indicators",
+    ):
         page.goto(reverse(name))
         assert page.locator("html").get_attribute("lang") == lang
         _assert_no_violations(page, f"{name} [{lang}]")
@@ -70,8 +76,14 @@ def test_internal_pages_have_no_axe_violations(page, lang: str) -> None:  # type
         reverse("core:organisation_settings", kwargs=org),
         reverse("core:user_list", kwargs=org),
         reverse("core:audit_log", kwargs=org),
+        reverse("equality:overview", kwargs=org),
+        reverse("equality:import", kwargs=org),
+        reverse("equality:statement", kwargs={**org, "year": 2025}),
+        reverse("equality:statement", kwargs={**org, "year": 2025}) + "?utvalg=intern",
+        reverse("equality:statement_edit", kwargs={**org, "year": 2025}),
     ):
-        page.goto(url)
+        response = page.goto(url)
+        assert response is not None and response.status == 200, url
         assert page.locator("html").get_attribute("lang") == lang
         _assert_no_violations(page, f"{url} [{lang}]")
 

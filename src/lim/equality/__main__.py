@@ -1,0 +1,5 @@
+"""`python -m lim.equality` runs the `lim equality` command."""
+
+from lim.equality.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EqualityConfig(AppConfig):
+    name = "lim.equality"
+    label = "equality"
+    verbose_name = _("Equality statement")
+
+    def ready(self) -> None:
+        from lim.core.demo import DEMO_LOADERS
+        from lim.equality.demo import demo_workforce
+
+        if demo_workforce not in DEMO_LOADERS:
+            DEMO_LOADERS.append(demo_workforce)

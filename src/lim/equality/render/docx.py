@@ -1,0 +1,213 @@
+"""The statement as DOCX, with the same tables, to paste into the annual report."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from lim.equality.standalone import ensure_django
+
+
+def _fmt_pct(value: Any) -> str:
+    from django.template.defaultfilters import floatformat
+
+    return "–" if value is None else f"{floatformat(value, 1)} %"
+
+
+def _fmt_num(value: Any) -> str:
+    from django.template.defaultfilters import floatformat
+
+    return "–" if value is None else str(floatformat(value, 1))
+
+
+def _table(
+    document: Any, caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    document.add_paragraph(caption, style="Caption")
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = str(value)
+
+
+def render_docx(
+    report: Mapping[str, Any],
+    *,
+    language: str = "nb",
+    previous: Mapping[str, Any] | None = None,
+    statement: Mapping[str, Any] | None = None,
+) -> bytes:
+    ensure_django()
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+    from docx import Document
+
+    from lim.equality.presentation import comparison, recruitment_rows, term_rows
+
+    with translation.override(language):
+        n = report["min_group_size"]
+        hidden = _("hidden (group under %(n)s)") % {"n": n}
+        internal = report.get("audience") == "internal"
+        document = Document()
+        document.core_properties.title = _("Equality statement %(year)s") % {"year": report["year"]}
+        document.add_heading(
+            _("Equality statement %(year)s – %(organisation)s")
+            % {"year": report["year"], "organisation": report["organisation"]},
+            level=0,
+        )
+        document.add_heading(_("Part 1: The state of gender equality"), level=1)
+
+        def label(row: Mapping[str, Any]) -> str:
+            return _("Whole organisation") if row.get("is_total") else str(row["label"])
+
+        _table(
+            document,
+            _("Employees by gender and level, %(year)s") % {"year": report["year"]},
+            [_("Level"), _("Women"), _("Men"), _("Other"), _("Unknown"), _("Women %"), _("Men %")],
+            [
+                [
+                    label(r),
+                    r["women"],
+                    r["men"],
+                    r["other"],
+                    r["unknown"],
+                    _fmt_pct(r["women_pct"]),
+                    _fmt_pct(r["men_pct"]),
+                ]
+                for r in report["gender_balance"]["rows"]
+            ],
+        )
+        pay_header = [
+            _("Level"),
+            _("Women"),
+            _("Men"),
+            _("Mean pay, women % of men"),
+            _("Median pay, women % of men"),
+        ]
+        if internal:
+            pay_header += [_("Mean, women"), _("Mean, men"), _("Median, women"), _("Median, men")]
+        pay_rows = []
+        for r in report["pay"]["rows"]:
+            if r.get("suppressed"):
+                figures = [hidden] * (len(pay_header) - 3)
+            else:
+                figures = [
+                    _fmt_pct(r["women_pct_of_men_mean"]),
+                    _fmt_pct(r["women_pct_of_men_median"]),
+                ]
+                if internal:
+                    figures += [
+                        r.get(k) if r.get(k) is not None else "–"
+                        for k in ("women_mean", "men_mean", "women_median", "men_median")
+                    ]
+            pay_rows.append([label(r), r["women"], r["men"], *figures])
+        _table(
+            document,
+            _("Women's pay as a percentage of men's, by level, %(year)s")
+            % {"year": report["year"]},
+            pay_header,
+            pay_rows,
+        )
+        _table(
+            document,
+            _("Part-time and temporary employees by gender, %(year)s") % {"year": report["year"]},
+            [_("Group"), _("Women"), _("Men"), _("Share of all women"), _("Share of all men")],
+            [
+                [
+                    name,
+                    row["women"],
+                    row["men"],
+                    _fmt_pct(row["share_of_women_pct"]),
+                    _fmt_pct(row["share_of_men_pct"]),
+                ]
+                if row
+                else [name, "–", "–", _("Not in the workforce file"), ""]
+                for name, row in term_rows(report)
+            ],
+        )
+        leave_rows = []
+        for title, key, women_key, men_key, fmt in (
+            (
+                _("Parental leave, average weeks among those who took leave"),
+                "parental_leave",
+                "women_avg_weeks",
+                "men_avg_weeks",
+                _fmt_num,
+            ),
+            (
+                _("Sick leave, share of agreed work days"),
+                "sick_leave",
+                "women_pct",
+                "men_pct",
+                _fmt_pct,
+            ),
+            (
+                _("Days off for a sick child, average among parents of children under 12"),
+                "child_sick_days",
+                "women_avg",
+                "men_avg",
+                _fmt_num,
+            ),
+            (
+                _("Overtime, average hours"),
+                "overtime",
+                "women_avg_hours",
+                "men_avg_hours",
+                _fmt_num,
+            ),
+        ):
+            figure = report.get(key)
+            if figure is None:
+                leave_rows.append([title, _("Not in the workforce file"), ""])
+            elif figure.get("suppressed"):
+                leave_rows.append([title, hidden, hidden])
+            else:
+                leave_rows.append([title, fmt(figure[women_key]), fmt(figure[men_key])])
+        _table(
+            document,
+            _("Averages by gender, %(year)s") % {"year": report["year"]},
+            [_("Measure"), _("Women"), _("Men")],
+            leave_rows,
+        )
+        if rows := recruitment_rows(report):
+            _table(
+                document,
+                _("Applicants and hires by gender, %(year)s") % {"year": report["year"]},
+                ["", _("Women"), _("Men"), _("Other"), _("Unknown"), _("Women %"), _("Men %")],
+                [
+                    [
+                        name,
+                        r["women"],
+                        r["men"],
+                        r["other"],
+                        r["unknown"],
+                        _fmt_pct(r["women_pct"]),
+                        _fmt_pct(r["men_pct"]),
+                    ]
+                    for name, r in rows
+                ],
+            )
+        if compared := comparison(report, previous):
+            _table(
+                document,
+                _("Key figures this year and last year; change in percentage points"),
+                [_("Figure"), str(report["year"]), str(compared["previous_year"])],
+                [[name, _fmt_pct(now), _fmt_pct(before)] for name, now, before in compared["rows"]],
+            )
+        if statement:
+            document.add_heading(
+                _("Part 2: Our work for equality and against discrimination"), level=1
+            )
+            for title, text in statement.get("sections", []):
+                document.add_heading(str(title), level=2)
+                document.add_paragraph(str(text) or "–")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()

@@ -1,0 +1,86 @@
+"""Between the database and the pure core: files in, Parquet stored, report and bytes out.
+
+A snapshot keeps the validated table as Parquet; reading it back gives exactly the frame
+the reader produced, so the statement is computed the same way as `lim equality report`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import polars as pl
+
+from lim.equality import reader
+
+
+@dataclass(frozen=True)
+class StoredTable:
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    row_count: int = 0
+    parquet: bytes = b""
+
+
+def _store(result: reader.ReadResult, language: str) -> StoredTable:
+    warnings = [w.message(language) for w in result.warnings]
+    if isinstance(result, reader.Rejected):
+        return StoredTable(problems=[e.message(language) for e in result.errors], warnings=warnings)
+    buffer = io.BytesIO()
+    result.frame.write_parquet(buffer)
+    return StoredTable(
+        warnings=warnings,
+        columns=list(result.frame.columns),
+        row_count=result.frame.height,
+        parquet=buffer.getvalue(),
+    )
+
+
+def read_workforce_file(content: bytes, *, filename: str, language: str = "nb") -> StoredTable:
+    """Validate a workforce file; `filename` is only for messages and the record."""
+    return _store(reader.read_workforce(content), language)
+
+
+def read_applications_file(content: bytes, *, filename: str, language: str = "nb") -> StoredTable:
+    return _store(reader.read_applications(content), language)
+
+
+def load_frame(parquet: bytes) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(parquet))
+
+
+def build_report_dict(
+    *,
+    workforce: bytes,
+    applications: bytes | None,
+    year: int,
+    organisation: str,
+    audience: Literal["public", "internal"],
+    min_group_size: int,
+    recruitment: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    from lim.equality.report import build_report
+
+    report = build_report(
+        load_frame(workforce),
+        year=year,
+        organisation=organisation,
+        audience=audience,
+        min_group_size=min_group_size,
+        applications=load_frame(applications) if applications is not None else None,
+        recruitment=recruitment,
+    )
+    result: dict[str, Any] = report.to_json_dict()
+    return result
+
+
+def render_report(report: Mapping[str, Any], fmt: str, **options: Any) -> bytes:
+    from lim.equality.render import get_renderer
+
+    renderer = get_renderer(fmt)
+    if renderer is None:
+        raise ValueError(f"format {fmt} is not available")
+    return renderer(report, **options)
