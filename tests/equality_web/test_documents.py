@@ -20,9 +20,25 @@ def _cli(tmp_path: Path, fmt: str, lang: str = "nb") -> bytes:
     out = tmp_path / f"report.{fmt}"
     code = "import sys; from lim.cli import main; sys.exit(main(sys.argv[1:]))"
     result = subprocess.run(
-        [sys.executable, "-c", code, "equality", "report",
-         "--workforce", str(FIXTURES / "workforce_norwegian.csv"), "--year", "2025",
-         "--organisation", "Testetaten", "--format", fmt, "--output", str(out), "--lang", lang],
+        [
+            sys.executable,
+            "-c",
+            code,
+            "equality",
+            "report",
+            "--workforce",
+            str(FIXTURES / "workforce_norwegian.csv"),
+            "--year",
+            "2025",
+            "--organisation",
+            "Testetaten",
+            "--format",
+            fmt,
+            "--output",
+            str(out),
+            "--lang",
+            lang,
+        ],
         capture_output=True,
         env={"PATH": "/usr/bin:/bin"},
     )
@@ -45,7 +61,9 @@ def test_html_document_shows_the_json_figures(tmp_path: Path, report: dict) -> N
 
 
 def test_docx_document_shows_the_json_figures(tmp_path: Path, report: dict) -> None:  # type: ignore[type-arg]
-    document = zipfile.ZipFile(io.BytesIO(_cli(tmp_path, "docx"))).read("word/document.xml").decode()
+    document = (
+        zipfile.ZipFile(io.BytesIO(_cli(tmp_path, "docx"))).read("word/document.xml").decode()
+    )
     total = report["gender_balance"]["rows"][0]
     assert f"<w:t>{total['women']}</w:t>" in document
     assert f"{total['women_pct']:.1f} %".replace(".", ",") in document

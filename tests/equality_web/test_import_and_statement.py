@@ -24,7 +24,9 @@ def _import(client, world: World, content: bytes, year: int = 2025, name: str = 
 
 
 def _statement_url(world: World, year: int = 2025) -> str:
-    return reverse("equality:statement", kwargs={"organisation_id": world.organisation.id, "year": year})
+    return reverse(
+        "equality:statement", kwargs={"organisation_id": world.organisation.id, "year": year}
+    )
 
 
 def test_import_norwegian_excel_csv_and_see_statement(
@@ -42,7 +44,7 @@ def test_import_norwegian_excel_csv_and_see_statement(
     report = selectors.report_for(organisation=world.organisation, year=2025)
     assert report is not None
     total = report["gender_balance"]["rows"][0]
-    assert f"<td class=\"num\">{total['women']}</td>" in page
+    assert f'<td class="num">{total["women"]}</td>' in page
     assert "Hele virksomheten" in page
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and 'role="img"' in page
 
@@ -53,7 +55,11 @@ def test_invalid_file_lists_every_problem_and_imports_nothing(
     client = client_for(analyst)
     _import(client, world, norwegian_csv, year=2024)
     before = WorkforceSnapshot.objects.get(year=2024).employee_count
-    bad = "employee_id,gender,level,fte_percent,employment_type,annual_base_pay\n1,woman,A,120,permanent,-5\n1,x,A,50,fast,100\n"
+    bad = (
+        "employee_id,gender,level,fte_percent,employment_type,annual_base_pay\n"
+        "1,woman,A,120,permanent,-5\n"
+        "1,x,A,50,fast,100\n"
+    )
     response = _import(client, world, bad.encode(), year=2024)
     page = response.content.decode()
     assert response.status_code == 200
@@ -70,20 +76,32 @@ def test_binary_garbage_is_rejected_clearly(world: World, analyst: User) -> None
     assert not WorkforceSnapshot.objects.exists()
 
 
-def test_reimport_replaces_the_year(world: World, analyst: User, norwegian_csv: bytes, clean_csv: bytes) -> None:
+def test_reimport_replaces_the_year(
+    world: World, analyst: User, norwegian_csv: bytes, clean_csv: bytes
+) -> None:
     client = client_for(analyst)
     _import(client, world, norwegian_csv)
     _import(client, world, clean_csv)
     assert WorkforceSnapshot.objects.filter(year=2025).count() == 1
-    assert AuditEvent.objects.filter(action="workforce.import").latest("id").details["replaced"] is True
+    assert (
+        AuditEvent.objects.filter(action="workforce.import").latest("id").details["replaced"]
+        is True
+    )
 
 
 @pytest.mark.parametrize("persona", ["manager", "colleague", "outsider"])
-def test_other_roles_get_404(world: World, analyst: User, norwegian_csv: bytes, persona: str) -> None:
+def test_other_roles_get_404(
+    world: World, analyst: User, norwegian_csv: bytes, persona: str
+) -> None:
     _import(client_for(analyst), world, norwegian_csv)
     client = client_for(getattr(world, persona))
     assert client.get(_statement_url(world)).status_code == 404
-    assert client.get(reverse("equality:overview", kwargs={"organisation_id": world.organisation.id})).status_code == 404
+    assert (
+        client.get(
+            reverse("equality:overview", kwargs={"organisation_id": world.organisation.id})
+        ).status_code
+        == 404
+    )
 
 
 def test_public_version_has_no_kroner_and_internal_has(
@@ -101,7 +119,9 @@ def test_public_version_has_no_kroner_and_internal_has(
     ("fmt", "magic"),
     [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK"), ("json", b"{")],
 )
-def test_downloads(world: World, analyst: User, norwegian_csv: bytes, fmt: str, magic: bytes) -> None:
+def test_downloads(
+    world: World, analyst: User, norwegian_csv: bytes, fmt: str, magic: bytes
+) -> None:
     client = client_for(analyst)
     _import(client, world, norwegian_csv)
     url = reverse(
@@ -113,7 +133,9 @@ def test_downloads(world: World, analyst: User, norwegian_csv: bytes, fmt: str, 
     assert response.content.startswith(magic)
     assert "attachment" in response["Content-Disposition"]
     if fmt == "json":
-        assert json.loads(response.content) == selectors.report_for(organisation=world.organisation, year=2025)
+        assert json.loads(response.content) == selectors.report_for(
+            organisation=world.organisation, year=2025
+        )
     if fmt == "docx":
         document = zipfile.ZipFile(io.BytesIO(response.content)).read("word/document.xml").decode()
         assert "Kvinner" in document
@@ -123,17 +145,25 @@ def test_unknown_download_format_is_404(world: World, analyst: User, norwegian_c
     client = client_for(analyst)
     _import(client, world, norwegian_csv)
     url = reverse(
-        "equality:download", kwargs={"organisation_id": world.organisation.id, "year": 2025, "fmt": "exe"}
+        "equality:download",
+        kwargs={"organisation_id": world.organisation.id, "year": 2025, "fmt": "exe"},
     )
     assert client.get(url).status_code == 404
 
 
-def test_part_two_is_saved_audited_and_shown(world: World, analyst: User, norwegian_csv: bytes) -> None:
+def test_part_two_is_saved_audited_and_shown(
+    world: World, analyst: User, norwegian_csv: bytes
+) -> None:
     client = client_for(analyst)
     _import(client, world, norwegian_csv)
-    url = reverse("equality:statement_edit", kwargs={"organisation_id": world.organisation.id, "year": 2025})
+    url = reverse(
+        "equality:statement_edit", kwargs={"organisation_id": world.organisation.id, "year": 2025}
+    )
     assert client.get(url).status_code == 200
-    data = {"principles": "Vi har nulltoleranse for diskriminering.", "how_we_work": "Sammen med tillitsvalgte."}
+    data = {
+        "principles": "Vi har nulltoleranse for diskriminering.",
+        "how_we_work": "Sammen med tillitsvalgte.",
+    }
     data["recruitment-risks"] = "Få kvinner søker IT-stillinger."
     data["recruitment-measures"] = "Kjønnsnøytrale annonser."
     response = client.post(url, data)
@@ -146,7 +176,9 @@ def test_part_two_is_saved_audited_and_shown(world: World, analyst: User, norweg
     assert "Kjønnsnøytrale annonser." in page
 
 
-def test_comparison_with_previous_year(world: World, analyst: User, norwegian_csv: bytes, clean_csv: bytes) -> None:
+def test_comparison_with_previous_year(
+    world: World, analyst: User, norwegian_csv: bytes, clean_csv: bytes
+) -> None:
     client = client_for(analyst, "en")
     _import(client, world, clean_csv, year=2024)
     _import(client, world, norwegian_csv, year=2025)

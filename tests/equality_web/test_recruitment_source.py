@@ -31,11 +31,17 @@ def test_uploaded_applications_file_is_used_without_cases(
     _upload(client_for(analyst), world, norwegian_csv, (FIXTURES / "applications.csv").read_bytes())
     report = selectors.report_for(organisation=world.organisation, year=NOW.year)
     assert report is not None
-    assert report["recruitment"]["applicants"]["women"] + report["recruitment"]["applicants"]["men"] > 0
+    assert (
+        report["recruitment"]["applicants"]["women"] + report["recruitment"]["applicants"]["men"]
+        > 0
+    )
 
 
 def test_cases_in_lim_win_over_the_uploaded_file(
-    world: World, analyst: User, norwegian_csv: bytes, people: People  # noqa: F811
+    world: World,
+    analyst: User,
+    norwegian_csv: bytes,
+    people: People,  # noqa: F811
 ) -> None:
     from tests.equality_web.conftest import FIXTURES
 

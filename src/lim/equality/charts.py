@@ -80,7 +80,8 @@ def gender_balance_chart(
             f'<rect x="{_LABEL_W}" y="{y}" width="{women_w:.1f}" height="24" fill="{WOMEN}"/>'
         )
         body.append(
-            f'<rect x="{_LABEL_W + women_w:.1f}" y="{y}" width="{men_w:.1f}" height="24" fill="{MEN}"/>'
+            f'<rect x="{_LABEL_W + women_w:.1f}" y="{y}" width="{men_w:.1f}" '
+            f'height="24" fill="{MEN}"/>'
         )
         body.append(_text(_LABEL_W + _BAR_W + 8, y + 17, f"{fmt(women)} / {fmt(men)}"))
     desc = "; ".join(
@@ -154,7 +155,8 @@ def share_chart(
             width = _BAR_W * value / 100
             bar_y = y + offset * 28
             body.append(
-                f'<rect x="{_LABEL_W}" y="{bar_y}" width="{width:.1f}" height="22" fill="{colour}"/>'
+                f'<rect x="{_LABEL_W}" y="{bar_y}" width="{width:.1f}" '
+                f'height="22" fill="{colour}"/>'
             )
             body.append(_text(_LABEL_W + width + 6, bar_y + 16, fmt(value)))
             parts.append(f"{who} {fmt(value)}")

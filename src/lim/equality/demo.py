@@ -44,7 +44,7 @@ def _kroner(value: float) -> str:
 
 
 def demo_workforce_csv(year: int) -> bytes:
-    rng = random.Random(f"lim-demo-workforce-{year}")
+    rng = random.Random(f"lim-demo-workforce-{year}")  # noqa: S311 - demo data, not secrets
     lines = [HEADER]
     number = 1000
     growth = 1.0 + 0.04 * (year - DEMO_YEARS[0])

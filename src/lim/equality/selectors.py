@@ -41,7 +41,9 @@ def recruitment_source(*, organisation: Organisation, year: int) -> Applications
 GENDER_KEYS = {"woman": "women", "man": "men", "other": "other", "unknown": "unknown"}
 
 
-def recruitment_from_cases(*, organisation: Organisation, year: int) -> dict[str, dict[str, int]] | None:
+def recruitment_from_cases(
+    *, organisation: Organisation, year: int
+) -> dict[str, dict[str, int]] | None:
     """Applicants and hires by gender from the year's applications in LIM, or None if none.
 
     Withdrawn applications are deleted with the applicant's data, so they are not counted.
