@@ -21,11 +21,23 @@ def _dump() -> str:
 
 
 def test_demo_twice_leaves_the_same_data(db: None) -> None:
+    from lim.equality.models import WorkforceSnapshot
+    from lim.recruitment.models import Application, RecruitmentCase
+
+    def counts() -> tuple[int, ...]:
+        return (
+            AuditEvent.objects.count(),
+            WorkforceSnapshot.objects.count(),
+            RecruitmentCase.objects.count(),
+            Application.objects.count(),
+        )
+
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    first, events = _dump(), AuditEvent.objects.count()
+    first, before = _dump(), counts()
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _dump() == first
-    assert AuditEvent.objects.count() == events
+    assert counts() == before
+    assert before[1:] == (2, 12, before[3]) and before[3] >= 500
     assert Unit.objects.count() == 10
     assert set(RoleAssignment.objects.values_list("role", flat=True)) == {
         "administrator",

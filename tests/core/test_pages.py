@@ -159,3 +159,35 @@ def test_password_reset_for_unknown_address_sends_nothing(db: None) -> None:
     response = Client().post(reverse("core:password_reset"), {"email": "nobody@test.example"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_demo_equality_pages_render_in_each_language(db: None, lang: str) -> None:
+    from lim.core.models import Organisation
+
+    demo_load()
+    organisation = Organisation.objects.get()
+    client = Client(headers={"accept-language": lang})
+    client.post(
+        reverse("core:login"),
+        {"username": "likestilling@fjordvik.example", "password": DEMO_PASSWORD},
+    )
+    org = {"organisation_id": organisation.pk}
+    for url in (
+        reverse("equality:overview", kwargs=org),
+        reverse("equality:import", kwargs=org),
+        reverse("equality:statement", kwargs={**org, "year": 2025}),
+        reverse("equality:statement_edit", kwargs={**org, "year": 2025}),
+        reverse("rules"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert f'<html lang="{lang}">' in page, url
+        assert LOG_OUT[lang] in page, url
+    statement = client.get(
+        reverse("equality:statement", kwargs={**org, "year": 2025})
+    ).content.decode()
+    assert {"nb": "Sammenlignet med 2024", "nn": "Samanlikna med 2024", "en": "Compared with 2024"}[
+        lang
+    ] in statement

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from lim.cli import main
 from lim.rules.registry import RULES
 
+
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_rules_page_lists_every_rule_with_source(db: None, lang: str) -> None:
     page = Client(headers={"accept-language": lang}).get(reverse("rules")).content.decode()
@@ -52,7 +53,18 @@ def test_lim_rules_eval_runs_without_django(tmp_path) -> None:  # type: ignore[n
         "assert 'django' not in sys.modules, 'lim rules imported Django'; sys.exit(rc)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "rules", "eval", "TG-CVGAP", "--facts", str(facts), "--lang", "en"],
+        [
+            sys.executable,
+            "-c",
+            code,
+            "rules",
+            "eval",
+            "TG-CVGAP",
+            "--facts",
+            str(facts),
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin"},
