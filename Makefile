@@ -75,4 +75,4 @@ clean:
 
 # Refresh the translation catalogues after changing UI text (then translate new entries).
 messages: setup
-	cd src/lim && env -u DJANGO_SETTINGS_MODULE ../../$(VENV)/bin/django-admin makemessages -l nb -l nn --no-location --no-obsolete --no-fuzzy-matching -v0
+	cd src/lim && DEBUG=true ../../$(LIM) makemessages -l nb -l nn --no-location --no-obsolete -v0

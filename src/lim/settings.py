@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "lim.core",
     "lim.equality",
     "lim.recruitment",
+    "lim.api",
+    # django-ninja's own static files, so /api/docs serves Swagger UI without a CDN (CSP).
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import translation
 
 from lim.core.errors import DomainError
@@ -50,7 +51,11 @@ def test_opening_a_case_notifies_the_inclusion_coordinator_by_mail_in_their_lang
     message = mail.outbox[0]
     assert message.to == ["inkludering@test.example"]
     assert "Rådgiver klagesaker" in message.subject
-    assert str(case.id) in message.body
+    # The link in the e-mail opens the case page for the coordinator.
+    path = next(word for word in message.body.split() if word.startswith("/saker/"))
+    client = Client()
+    client.force_login(people.coordinator)
+    assert client.get(path).status_code == 200
     # Nothing about the manager or any applicant, only the title and a link.
     assert "Mona" not in message.body
     event = AuditEvent.objects.get(action="case.open")

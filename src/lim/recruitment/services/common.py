@@ -127,13 +127,11 @@ def now_or_default(now: dt.datetime | None) -> dt.datetime:
     return now if now is not None else timezone.now()
 
 
-# The case page's path, for links in e-mails. The pages come in a later step; their URL
-# pattern must match this (or this must become a reverse()).
-CASE_PATH = "/recruitment/cases/{case_id}/"
-
-
 def case_path(case_id: uuid.UUID) -> str:
-    return CASE_PATH.format(case_id=case_id)
+    """The case page's path, for links in e-mails."""
+    from django.urls import reverse
+
+    return reverse("recruitment:case_detail", kwargs={"case_id": case_id})
 
 
 def queue_mail(*, to: str, subject: str, body: str) -> None:

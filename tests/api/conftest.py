@@ -1,0 +1,1 @@
+from tests.recruitment.conftest import people as people
