@@ -18,9 +18,15 @@ help:
 	@echo "make run   – set up and serve LIM with the demo organisation on http://127.0.0.1:$(PORT)"
 	@echo "make test  – set up and run every check (lint, types, migrations, tests on SQLite and PostgreSQL)"
 
-# System packages: gettext (msgfmt, for translations) always; chromium only for tests.
+# System packages: gettext (msgfmt, for translations) and pango with a font (WeasyPrint's
+# PDF layout) always; for the tests also chromium and poppler-utils (pdftotext).
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := poppler-utils
 system-packages:
 	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	for pkg in $(RUN_PACKAGES) $(if $(WITH_CHROMIUM),$(TEST_PACKAGES)); do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$(WITH_CHROMIUM)" ] && [ ! -x "$(CHROMIUM)" ]; then missing="$$missing chromium"; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
