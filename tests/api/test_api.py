@@ -188,3 +188,91 @@ def test_openapi_schema_lists_the_endpoints(db: None) -> None:
         "/api/cases/{case_id}/applications/{application_id}/status",
     } <= paths
     assert Client().get("/api/docs").status_code == 200
+
+
+# Sample values by field name where the type alone would not do; other fields get a
+# value from their schema (the first allowed value, or a plain one of their type).
+SAMPLES: dict[str, Any] = {"email": "ny.soker@example.org", "postal_code": "5003"}
+
+
+def _sample(name: str, schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+    if name in SAMPLES:
+        return SAMPLES[name]
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "anyOf" in schema:
+        return _sample(name, schema["anyOf"][0], components)
+    if schema.get("type") == "object":
+        return {
+            key: _sample(key, schema["properties"][key], components)
+            for key in schema.get("required", [])
+        }
+    values = {"string": "Ny Søker", "integer": 1, "number": 1, "boolean": False, "array": []}
+    return values[schema.get("type", "string")]
+
+
+def _operations(ids: dict[str, str]) -> list[tuple[str, str, dict[str, Any] | None]]:
+    """Every operation of the API from its OpenAPI schema: (method, path with the ids
+    and the required query parameters filled in, a valid JSON body or None)."""
+    from lim.api.api import api
+
+    schema = api.get_openapi_schema()
+    components = schema["components"]["schemas"]
+    operations = []
+    for template, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            path, query = template, {}
+            for parameter in operation.get("parameters", []):
+                name = parameter["name"]
+                if parameter["in"] == "path":
+                    assert name in ids, f"{method} {template}: no id for {{{name}}}"
+                    path = path.replace(f"{{{name}}}", ids[name])
+                elif parameter.get("required"):
+                    query[name] = _sample(name, parameter["schema"], components)
+            if query:
+                path += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            sample = _sample("body", body["schema"], components) if body else None
+            operations.append((method.upper(), path, sample))
+    return operations
+
+
+def _call(client: Client, method: str, path: str, body: dict[str, Any] | None) -> Any:
+    if body is None:
+        return client.generic(method, path)
+    return client.generic(method, path, json.dumps(body), content_type="application/json")
+
+
+def test_every_endpoint_refuses_outsiders_and_read_only_writes(people: People) -> None:
+    """Enumerated from the OpenAPI schema, so a new endpoint is covered without editing
+    this test: a user from another unit gets 404 for anything about the case (and an
+    empty list of cases); the union representative reads but cannot write (404, nothing
+    changes); the HR adviser's same requests are accepted, so the refusals are real."""
+    case = published_case(people)
+    application = apply(case, "Ola Nordmann")
+    operations = _operations({"case_id": str(case.id), "application_id": str(application.id)})
+    writes = [(m, p, b) for m, p, b in operations if m not in ("GET", "HEAD", "OPTIONS")]
+    assert len(operations) >= 8 and len(writes) >= 2
+    before = list(Application.objects.order_by("id").values_list("id", "status"))
+
+    outsider = _client(people.outsider)
+    for method, path, body in operations:
+        response = _call(outsider, method, path, body)
+        if str(case.id) in path:
+            assert response.status_code == 404, (method, path, response.status_code)
+        else:  # the list of cases: only those the user may see
+            assert response.status_code == 200 and _json(response) == [], (method, path)
+
+    union = _client(people.union)
+    for method, path, body in operations:
+        response = _call(union, method, path, body)
+        expected = 200 if method == "GET" else 404
+        assert response.status_code == expected, (method, path, response.status_code)
+    assert list(Application.objects.order_by("id").values_list("id", "status")) == before
+
+    hr = _client(people.hr)
+    for method, path, body in writes:
+        response = _call(hr, method, path, body)
+        assert response.status_code in (200, 201), (method, path, response.content)

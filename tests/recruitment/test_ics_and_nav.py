@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from lim.recruitment.ics import calendar_event
+from lim.recruitment.models import JobAd
 from lim.recruitment.nav_payload import ad_transfer
 from lim.recruitment.selectors import interview_calendar
-from lim.recruitment.services import interviews
+from lim.recruitment.services import ads, interviews
 from tests.recruitment.conftest import (
     AFTER_DEADLINE,
+    DEADLINE,
+    NOW,
     People,
     apply,
     assess,
     in_selection,
     invite,
+    open_case,
     published_case,
+    record_checkpoint,
+    write_analysis,
 )
 
 OSLO = dt.timezone(dt.timedelta(hours=1))
@@ -111,3 +119,173 @@ def test_nav_payload_has_required_fields_and_valid_values(people: People) -> Non
     assert category["categoryType"] in VALID["categoryList.categoryType"]
     assert (category["code"], category["name"]) == ("2619", "Andre juridiske yrker")
     assert payload["adText"].startswith("<p>") and "<script" not in payload["adText"]
+    assert nav_violations(payload) == []
+
+
+# The field rules of pam-import-api (docs/index.md, TransferDTO.kt and
+# PropertyNameValueValidation.kt, summarised in pam-import-api_valid-values.json): the
+# main fields and the employer's postal code are required; every property is a known
+# name with a text value; the enumerated properties take one of the listed values, the
+# multi-valued ones a JSON list of them.
+REQUIRED = ("reference", "positions", "title", "adText", "privacy", "published", "expires")
+REQUIRED_EMPLOYER = ("reference", "businessName")
+ENUMERATED = {
+    name.split(" (")[0]: values
+    for name, values in VALID.items()
+    if not name.startswith("_")
+    and name.split(" (")[0] in VALID["property names (PropertyNames.kt)"]
+}
+MULTI = {name.split(" (")[0] for name in VALID if "(multi" in name}
+NO_DATE = re.compile(r"^\d{2}\.\d{2}\.\d{4}$")
+LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+
+
+def nav_violations(payload: dict[str, Any]) -> list[str]:
+    """Every way the payload breaks the field rules (empty when it passes)."""
+    problems = [f"missing {key}" for key in REQUIRED if payload.get(key) in (None, "", [], {})]
+    if not isinstance(payload.get("positions"), int) or payload["positions"] < 1:
+        problems.append("positions is not a positive number")
+    if payload.get("privacy") not in VALID["privacy"]:
+        problems.append(f"privacy {payload.get('privacy')!r}")
+    for key in ("published", "expires"):
+        if not LOCAL_TIME.match(str(payload.get(key, ""))):
+            problems.append(f"{key} is not a local date and time")
+    employer = payload.get("employer") or {}
+    problems += [f"missing employer.{key}" for key in REQUIRED_EMPLOYER if not employer.get(key)]
+    if not re.fullmatch(r"\d{4}", str((employer.get("location") or {}).get("postalCode", ""))):
+        problems.append("employer.location.postalCode is not four digits")
+    for location in payload.get("locationList", []):
+        if location.get("postalCode") and not re.fullmatch(r"\d{4}", location["postalCode"]):
+            problems.append("locationList postalCode is not four digits")
+    properties = payload.get("properties") or {}
+    for name, value in properties.items():
+        if name not in VALID["property names (PropertyNames.kt)"]:
+            problems.append(f"unknown property {name}")
+        elif not isinstance(value, str) or not value:
+            problems.append(f"property {name} is not a text")
+        elif name in MULTI:
+            chosen = json.loads(value)
+            if not isinstance(chosen, list) or not set(chosen) <= set(ENUMERATED[name]):
+                problems.append(f"property {name} {value!r}")
+        elif name in ENUMERATED and value not in ENUMERATED[name]:
+            problems.append(f"property {name} {value!r}")
+    for name in ("applicationdue", "starttime"):
+        if name in properties and not (
+            NO_DATE.match(properties[name]) or properties[name] == "Snarest"
+        ):
+            problems.append(f"property {name} is not dd.mm.yyyy")
+    for category in payload.get("categoryList", []):
+        if category.get("categoryType") not in VALID["categoryList.categoryType"]:
+            problems.append(f"categoryType {category.get('categoryType')!r}")
+        if not category.get("code"):
+            problems.append("category without a code")
+    return problems
+
+
+def test_the_field_rules_cover_every_enumerated_property() -> None:
+    assert set(ENUMERATED) == {
+        "extent",
+        "engagementtype",
+        "jobarrangement",
+        "workday",
+        "workhours",
+        "workLanguage",
+        "sector",
+        "remote",
+        "euresflagg",
+    }
+    assert {"workday", "workhours", "workLanguage"} == MULTI
+
+
+def test_the_field_rules_pass_a_good_payload_and_catch_each_broken_field() -> None:
+    good: dict[str, Any] = {
+        "reference": "1",
+        "positions": 1,
+        "title": "Rådgiver",
+        "adText": "<p>Tekst</p>",
+        "privacy": "SHOW_ALL",
+        "published": "2026-03-02T10:00:00",
+        "expires": "2026-03-21T00:00:00",
+        "employer": {
+            "reference": "o",
+            "businessName": "Etaten",
+            "location": {"postalCode": "5003"},
+        },
+        "properties": {"extent": "Heltid", "workday": '["Ukedager"]', "applicationdue": "Snarest"},
+        "categoryList": [{"code": "2619", "categoryType": "STYRK08"}],
+    }
+    assert nav_violations(good) == []
+    broken = json.loads(json.dumps(good))
+    broken["privacy"] = "PUBLIC"
+    broken["positions"] = 0
+    del broken["adText"]
+    broken["employer"]["location"]["postalCode"] = "503"
+    broken["properties"].update(
+        extent="Full time", workday='["Mandag"]', colour="blå", applicationdue="2026-03-20"
+    )
+    broken["categoryList"][0]["categoryType"] = "STYRK"
+    assert sorted(nav_violations(broken)) == sorted(
+        [
+            "missing adText",
+            "positions is not a positive number",
+            "privacy 'PUBLIC'",
+            "employer.location.postalCode is not four digits",
+            "property extent 'Full time'",
+            "property workday '[\"Mandag\"]'",
+            "unknown property colour",
+            "property applicationdue is not dd.mm.yyyy",
+            "categoryType 'STYRK'",
+        ]
+    )
+
+
+def _published(people: People, **analysis: object) -> JobAd:
+    case = open_case(people)
+    record_checkpoint(people, case)
+    write_analysis(people, case, **analysis)
+    ad = ads.ad_generate(actor=people.hr, case=case, now=NOW)
+    ads.ad_update(
+        actor=people.hr,
+        ad=ad,
+        title=ad.title,
+        body=ad.body,
+        deadline=DEADLINE,
+        channels=["career_site", "nav"],
+        now=NOW,
+    )
+    ads.ad_publish(actor=people.hr, ad=ad, now=NOW)
+    return JobAd.objects.get(case=case)
+
+
+@pytest.mark.parametrize(
+    ("analysis", "extent", "engagement"),
+    [
+        ({}, "Heltid", "Fast"),
+        (
+            {
+                "employment_form": "temporary",
+                "temporary_basis": "b",
+                "temporary_start": dt.date(2026, 6, 1),
+                "temporary_end": dt.date(2027, 5, 31),
+                "fte_percent": 60,
+                "salary_max": 650000,
+            },
+            "Deltid",
+            "Vikariat",
+        ),
+        (
+            {"employment_form": "temporary", "temporary_basis": "a", "occupation_code": ""},
+            "Heltid",
+            "Engasjement",
+        ),
+    ],
+)
+def test_every_kind_of_ad_passes_the_field_rules(
+    people: People, analysis: dict[str, object], extent: str, engagement: str
+) -> None:
+    ad = _published(people, **analysis)
+    for extra in ({}, {"city": "Bergen", "application_url": "https://x.example/a"}):
+        payload = ad_transfer(ad, postal_code="5003", **extra)  # type: ignore[arg-type]
+        assert nav_violations(payload) == []
+        assert payload["properties"]["extent"] == extent
+        assert payload["properties"]["engagementtype"] == engagement

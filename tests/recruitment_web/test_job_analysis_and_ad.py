@@ -54,6 +54,20 @@ def test_manager_writes_the_job_analysis_with_requirements(people: People) -> No
     assert case.step == "job_analysis"
 
 
+def test_an_unused_requirement_row_is_ignored(people: People) -> None:
+    # A browser sends every row, the empty select included.
+    case = open_case(people)
+    data = {
+        **ANALYSIS,
+        "requirements-2-text": "",
+        "requirements-2-kind": "",
+        "requirements-2-justification": "",
+    }
+    response = as_user(people.manager).post(url("job_analysis", case), data)
+    assert response.status_code == 302
+    assert JobAnalysis.objects.get(case=case).requirements.count() == 2
+
+
 def test_requirement_without_justification_is_shown_in_the_error_summary(
     people: People,
 ) -> None:

@@ -97,7 +97,10 @@ class JobAnalysisForm(forms.Form):
 
 class RequirementForm(forms.Form):
     text = forms.CharField(label=_("Requirement"), max_length=300)
-    kind = forms.ChoiceField(label=_("Must or should"), choices=RequirementKind.choices)
+    # An empty first choice keeps an unused extra row unchanged, so the formset skips it.
+    kind = forms.ChoiceField(
+        label=_("Must or should"), choices=[("", _("Choose…")), *RequirementKind.choices]
+    )
     justification = forms.CharField(label=_("Why the job needs it"), widget=text_area(2))
 
 
