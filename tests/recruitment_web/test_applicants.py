@@ -11,7 +11,15 @@ from django.utils import timezone
 from lim.core.models import AuditEvent
 from lim.recruitment.models import Application
 from lim.recruitment.services import applications
-from tests.recruitment_web.conftest import NOW, People, apply, as_user, published_case, url
+from tests.recruitment_web.conftest import (
+    NOW,
+    People,
+    app_url,
+    apply,
+    as_user,
+    published_case,
+    url,
+)
 
 
 def _register_data(**extra: str) -> dict[str, str]:
@@ -150,3 +158,27 @@ def test_applicant_list_query_count_does_not_grow_with_applications(
         response = client.get(url("applicant_list", case), {"blind": blind, "side": "3"})
     assert response.status_code == 200
     assert response.content.decode().count('name="applications"') == 50
+
+
+def test_organisation_requires_blind_screening_until_the_interview_list(people: People) -> None:
+    from lim.core.services import organisation_update
+    from tests.recruitment.conftest import assess, in_selection, invite
+
+    organisation_update(
+        actor=people.world.admin,
+        organisation=people.world.organisation,
+        blind_screening_until="interview_list",
+    )
+    case = published_case(people)
+    sofie = apply(case, "Sofie Dahl")
+    client = as_user(people.manager)
+    page = client.get(url("applicant_list", case)).content.decode()
+    assert "Sofie" not in page
+    assert "turn blind mode off" not in page
+    detail = client.get(app_url("application_detail", sofie)).content.decode()
+    assert "Sofie" not in detail
+    # Once the interview list is final, the panel must know whom they meet.
+    in_selection(people, case)
+    sofie = assess(people, sofie, qualified=True)
+    invite(people, case, [sofie])
+    assert "Sofie Dahl" in client.get(url("applicant_list", case)).content.decode()

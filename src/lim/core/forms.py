@@ -21,6 +21,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "diversity_statement",
             "retention_days_not_interviewed",
             "retention_days_interviewed",
+            "blind_screening_until",
             "min_group_size",
         ]
         help_texts = {
@@ -32,6 +33,10 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
                 "other sectors."
             ),
             "min_group_size": _("Figures about fewer people than this are hidden. Never below 3."),
+            "blind_screening_until": _(
+                "While blind, the screening hides name, gender, age, address and contact "
+                "details, and nobody can turn it off."
+            ),
         }
         widgets = {"diversity_statement": forms.Textarea(attrs={"rows": 5})}
 

@@ -24,6 +24,14 @@ class WrittenStandard(models.TextChoices):
     NYNORSK = "nn", _("Nynorsk")
 
 
+class BlindScreening(models.TextChoices):
+    """How long the screening of a case hides who the applicants are."""
+
+    OFF = "", _("Not required (each user may turn blind mode on)")
+    INTERVIEW_LIST = "interview_list", _("Until the interview list is finalised")
+    RECOMMENDATION = "recommendation", _("Until the recommendation is written")
+
+
 class Role(models.TextChoices):
     HIRING_MANAGER = "hiring_manager", _("Hiring manager")
     HR_ADVISER = "hr_adviser", _("HR adviser")
@@ -64,6 +72,13 @@ class Organisation(models.Model):
         _("retention, applicants interviewed or hired (days after the case closes)"),
         default=540,
         validators=[MinValueValidator(1)],
+    )
+    blind_screening_until = models.CharField(
+        _("blind screening"),
+        max_length=20,
+        choices=BlindScreening.choices,
+        default=BlindScreening.OFF,
+        blank=True,
     )
     min_group_size = models.PositiveSmallIntegerField(
         _("smallest group shown in figures"), default=5, validators=[MinValueValidator(3)]

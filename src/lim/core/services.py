@@ -22,6 +22,7 @@ ORGANISATION_SETTINGS = (
     "diversity_statement",
     "retention_days_not_interviewed",
     "retention_days_interviewed",
+    "blind_screening_until",
     "min_group_size",
 )
 

@@ -13,6 +13,29 @@ from lim.recruitment.blind import age_on, screening_view
 from lim.recruitment.models import Application, ApplicationStatus, RecruitmentCase
 from lim.recruitment.selectors import applications_for_case
 
+SELECTED_STATUSES = (
+    ApplicationStatus.INVITED,
+    ApplicationStatus.INTERVIEWED,
+    ApplicationStatus.RECOMMENDED,
+    ApplicationStatus.OFFERED,
+    ApplicationStatus.HIRED,
+)
+AFTER_SELECTION = ("recommendation", "decision", "offer", "onboarding", "closed")
+
+
+def blind_required(case: RecruitmentCase) -> bool:
+    """Whether the organisation's setting still hides the applicants' identity."""
+    until = case.organisation.blind_screening_until
+    if until == "recommendation":
+        return case.step not in AFTER_SELECTION
+    if until == "interview_list":
+        return (
+            case.step not in AFTER_SELECTION
+            and not case.applications.filter(status__in=SELECTED_STATUSES).exists()
+        )
+    return False
+
+
 QUALIFIED_STATUSES = (
     ApplicationStatus.QUALIFIED,
     ApplicationStatus.INVITED,

@@ -47,7 +47,11 @@ def _render(
     application: Application,
     **forms_: forms.Form,
 ) -> HttpResponse:
-    blind = request.GET.get("blind") == "on" or request.POST.get("blind") == "on"
+    blind = (
+        screening.blind_required(case)
+        or request.GET.get("blind") == "on"
+        or request.POST.get("blind") == "on"
+    )
     user = actor(request)
     # Only for the roles that need it, and each view is audited by the selector.
     declaration = (

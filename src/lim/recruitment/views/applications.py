@@ -44,7 +44,8 @@ def _render_list(
     request: HttpRequest, case: RecruitmentCase, bulk_form: BulkActionForm | None = None
 ) -> HttpResponse:
     form, filters = _filters(request)
-    blind = bool(filters.get("blind"))
+    blind_forced = screening.blind_required(case)
+    blind = blind_forced or bool(filters.get("blind"))
     applications = screening.screening_list(
         case=case,
         status=filters.get("status", ""),
@@ -66,6 +67,7 @@ def _render_list(
         page=page,
         rows=screening.applicant_rows(page, blind=blind, today=timezone.localdate()),
         blind=blind,
+        blind_forced=blind_forced,
         query=query.urlencode(),
         blind_toggle=toggled.urlencode(),
         receiving=case.step in ("applications", "selection"),
