@@ -23,6 +23,7 @@ from lim.equality.forms import (
 )
 from lim.equality.models import StatementArea, StatementAreaText
 from lim.equality.presentation import figures_context
+from lim.equality.storage import render_report
 
 ROLES = [Role.EQUALITY_ANALYST, Role.ADMINISTRATOR]
 DOWNLOADS = {
@@ -189,8 +190,6 @@ def statement_download(
     sections = selectors.statement_sections(
         selectors.statement_for(organisation=organisation, year=year)
     )
-    from lim.equality.storage import render_report
-
     content = render_report(
         report, fmt, language=get_language(), previous=previous, statement={"sections": sections}
     )
