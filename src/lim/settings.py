@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lim.core",
     "lim.equality",
     "lim.recruitment",
+    "lim.portal",
     "lim.api",
     # django-ninja's own static files, so /api/docs serves Swagger UI without a CDN (CSP).
     "ninja",
@@ -139,6 +140,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "uploads"
+# Career-site submissions allowed per client (IP address) in a 10-minute window.
+LIM_SUBMISSIONS_PER_CLIENT = env_int("LIM_SUBMISSIONS_PER_CLIENT", 20, minimum=1)
 
 # E-mail: "smtp" for production, "console" or "file" (into DATA_DIR/mail) for trying out.
 _EMAIL_BACKENDS = {

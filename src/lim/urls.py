@@ -11,5 +11,6 @@ urlpatterns = [
     path("likestilling/", include("lim.equality.urls")),
     path("saker/", include("lim.recruitment.urls")),
     path("api/", api.urls),
+    path("stillinger/", include("lim.portal.urls")),
     path("", include("lim.core.urls")),
 ]

@@ -182,3 +182,16 @@ def test_organisation_requires_blind_screening_until_the_interview_list(people: 
     sofie = assess(people, sofie, qualified=True)
     invite(people, case, [sofie])
     assert "Sofie Dahl" in client.get(url("applicant_list", case)).content.decode()
+
+
+def test_hr_finds_the_public_applicant_list_from_the_applicants(people: People) -> None:
+    from django.urls import reverse
+
+    case = published_case(people)
+    link = reverse("portal:applicant_list", kwargs={"case_id": case.id})
+    assert link in as_user(people.hr).get(url("applicant_list", case)).content.decode()
+    assert (
+        link
+        not in as_user(people.world.colleague).get(url("applicant_list", case)).content.decode()
+    )
+    assert as_user(people.hr).get(link).status_code == 200

@@ -1,0 +1,184 @@
+"""The public applicant list (offentleglova § 25): HR decides each exemption request,
+a refused applicant is told first (with a private link to withdraw), HR publishes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from lim.core.audit import audit_record
+from lim.core.errors import DomainError
+from lim.core.models import User
+from lim.portal.models import ApplicantListPublication, ExemptionDecision, PortalSubmission
+from lim.portal.services.applying import _new_token
+from lim.recruitment import rule_checks
+from lim.recruitment.models import Application, ApplicationStatus, RecruitmentCase
+from lim.recruitment.services.common import lock_case, queue_mail
+from lim.rules import applicant_list as rules
+from lim.rules.base import Level, Outcome
+
+_GENDERS = {
+    "woman": rules.Gender.FEMALE,
+    "man": rules.Gender.MALE,
+    "other": rules.Gender.OTHER,
+}
+
+
+def _request(submission: PortalSubmission | None) -> rules.ExemptionRequest | None:
+    if submission is None or not submission.exemption_requested:
+        return None
+    notified = submission.exemption_notified_at
+    return rules.ExemptionRequest(
+        reason=submission.exemption_reason,
+        decision=(
+            rules.ExemptionDecision(submission.exemption_decision)
+            if submission.exemption_decision
+            else None
+        ),
+        justification=submission.exemption_justification,
+        notified_on=timezone.localdate(notified) if notified else None,
+    )
+
+
+def list_facts(case: RecruitmentCase) -> rules.ApplicantListFacts:
+    """The case's applicants as the rule sees them. An applicant without a date of birth
+    (registered by HR without one) cannot be given an age and is left out."""
+    applications = (
+        Application.objects.filter(case=case, birth_date__isnull=False)
+        .select_related("portal_submission")
+        .order_by("name", "id")
+    )
+    applicants = []
+    for application in applications:
+        submission = getattr(application, "portal_submission", None)
+        assert application.birth_date is not None
+        applicants.append(
+            rules.ListApplicant(
+                id=str(application.pk),
+                name=application.name,
+                birth_date=application.birth_date,
+                position=submission.occupation if submission else "",
+                municipality=application.municipality,
+                gender=_GENDERS.get(application.gender, rules.Gender.UNKNOWN),
+                exemption=_request(submission),
+                withdrawn=application.status == ApplicationStatus.WITHDRAWN,
+            )
+        )
+    deadline = case.ad.deadline
+    assert deadline is not None
+    return rules.ApplicantListFacts(deadline=deadline, applicants=tuple(applicants))
+
+
+def applicant_list_check(
+    case: RecruitmentCase, *, today: dt.date
+) -> Outcome[rules.ApplicantListResult]:
+    return rules.check_applicant_list(
+        facts=list_facts(case),
+        today=today,
+        organisation=rule_checks.settings_for(case.organisation),
+    )
+
+
+@transaction.atomic
+def exemption_decide(
+    *,
+    actor: User,
+    case: RecruitmentCase,
+    application: Application,
+    decision: str,
+    justification: str,
+    link_for: Callable[[str], str],
+    now: dt.datetime | None = None,
+) -> PortalSubmission:
+    """Decide one request with a justification. A refusal is e-mailed to the applicant
+    at once, with a private link where they can withdraw before the list is published."""
+    now = now or timezone.now()
+    case = lock_case(case)
+    if ApplicantListPublication.objects.filter(case=case).exists():
+        raise DomainError(_("The list is already published."), field="decision")
+    submission = (
+        PortalSubmission.objects.select_for_update()
+        .filter(application=application, application__case=case, exemption_requested=True)
+        .first()
+    )
+    if submission is None:
+        raise DomainError(_("This applicant has not asked to be left off the list."))
+    if decision not in ExemptionDecision.values:
+        raise DomainError(_("Choose whether the request is granted or refused."), field="decision")
+    if not justification.strip():
+        raise DomainError(
+            _("Give the reason for the decision, weighed against the public interest."),
+            field="justification",
+        )
+    submission.exemption_decision = decision
+    submission.exemption_justification = justification.strip()
+    submission.exemption_decided_by = actor
+    submission.exemption_decided_at = now
+    if decision == ExemptionDecision.REFUSED:
+        token = _new_token(application, now)
+        with translation.override(application.language):
+            context = {"application": application, "ad": case.ad, "link": link_for(token)}
+            subject = render_to_string("portal/email/refused_subject.txt", context).strip()
+            body = render_to_string("portal/email/refused_body.txt", context)
+        queue_mail(to=application.email, subject=subject, body=body)
+        submission.exemption_notified_at = now
+    else:
+        submission.exemption_notified_at = None
+    submission.save()
+    audit_record(
+        actor=actor,
+        action="applicant_list.exemption_decide",
+        obj=application,
+        organisation=case.organisation,
+        at=now,
+        details={"decision": decision, "justification": submission.exemption_justification},
+    )
+    return submission
+
+
+@transaction.atomic
+def applicant_list_publish(
+    *, actor: User, case: RecruitmentCase, now: dt.datetime | None = None
+) -> ApplicantListPublication:
+    """Publish the list once every rule allows it; the published names are kept."""
+    now = now or timezone.now()
+    case = lock_case(case)
+    if ApplicantListPublication.objects.filter(case=case).exists():
+        raise DomainError(_("The list is already published."))
+    facts = list_facts(case)
+    outcome = rules.check_applicant_list(
+        facts=facts,
+        today=timezone.localdate(now),
+        organisation=rule_checks.settings_for(case.organisation),
+    )
+    blocking = [f for f in outcome.findings if f.level is Level.BLOCK]
+    if blocking:
+        raise DomainError(blocking[0].message.get(rule_checks.active_language()))
+    result = outcome.result.applicant_list
+    publication = ApplicantListPublication.objects.create(
+        case=case,
+        entries=[entry.to_dict() for entry in result.entries],
+        total=result.total,
+        by_gender={g.value: result.by_gender.get(g, 0) for g in rules.Gender},
+        exempted=result.exempted,
+        # The same selection as build_applicant_list: counted, and neither exempted nor
+        # waiting for a decision (publishing is blocked while any request is undecided).
+        published_ids=[
+            a.id for a in facts.applicants if not (a.withdrawn or a.exempted or a.pending)
+        ],
+        published_by=actor,
+        published_at=now,
+    )
+    audit_record(
+        actor=actor,
+        action="applicant_list.publish",
+        obj=case,
+        at=now,
+        details={"total": result.total, "listed": len(result.entries)},
+    )
+    return publication

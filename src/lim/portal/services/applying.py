@@ -1,0 +1,303 @@
+"""The applicant's own writes: submitting through the career site, the private link,
+changing contact details, adding documents and withdrawing (which deletes everything)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from lim.core.audit import audit_record
+from lim.core.errors import DomainError
+from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission, SubmissionAttempt
+from lim.recruitment.models import Application, JobAd
+from lim.recruitment.services.applications import (
+    DeclarationInput,
+    application_create,
+    application_withdraw,
+)
+from lim.recruitment.services.common import lock_case, queue_mail
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# None: settings.LIM_SUBMISSIONS_PER_CLIENT (default 20); tests may set a number here.
+RATE_LIMIT: int | None = None
+RATE_WINDOW = dt.timedelta(minutes=10)
+# A backstop only: the token row is deleted with the application when retention ends.
+TOKEN_BACKSTOP = dt.timedelta(days=2 * 365)
+
+
+@dataclass(frozen=True)
+class Upload:
+    kind: str  # cv, attachment
+    name: str
+    file: File[Any]
+    file_type: str  # sniffed: pdf, docx, odt
+    size: int
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    email: str
+    phone: str
+    birth_date: dt.date | None
+    address: str
+    postal_code: str
+    municipality: str
+    occupation: str
+    gender: str
+    education: str
+    experience: str
+    cover_letter: str
+
+
+@dataclass(frozen=True)
+class Submitted:
+    application: Application
+    token: str | None  # the private link's token; None when the key was used before
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token(application: Application, now: dt.datetime) -> str:
+    token = secrets.token_urlsafe(32)
+    AccessToken.objects.create(
+        application=application,
+        token_hash=hash_token(token),
+        created_at=now,
+        expires_at=now + TOKEN_BACKSTOP,
+    )
+    return token
+
+
+def application_for_token(token: str, *, now: dt.datetime) -> Application | None:
+    """The application a private link opens, or None when unknown or expired (the link
+    expires when the case's retention period ends)."""
+    access = (
+        AccessToken.objects.select_related(
+            "application__case__organisation", "application__case__ad"
+        )
+        .filter(token_hash=hash_token(token), expires_at__gt=now)
+        .first()
+    )
+    if access is None:
+        return None
+    case = access.application.case
+    if case.closed_at is not None:
+        retention = dt.timedelta(days=case.organisation.retention_days_interviewed)
+        if now > case.closed_at + retention:
+            return None
+    return access.application
+
+
+def _save_documents(application: Application, uploads: Sequence[Upload], now: dt.datetime) -> None:
+    for upload in uploads:
+        if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
+            raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+        document = ApplicationDocument(
+            application=application,
+            kind=upload.kind,
+            original_name=upload.name[:200],
+            file_type=upload.file_type,
+            size=upload.size,
+            uploaded_at=now,
+        )
+        document.file.save(upload.name, upload.file, save=False)
+        document.save()
+
+
+def _send_receipt(*, application: Application, ad: JobAd, link: str) -> None:
+    with translation.override(application.language):
+        context = {"application": application, "ad": ad, "link": link}
+        subject = render_to_string("portal/email/receipt_subject.txt", context).strip()
+        body = render_to_string("portal/email/receipt_body.txt", context)
+    queue_mail(to=application.email, subject=subject, body=body)
+
+
+@transaction.atomic
+def portal_submit(
+    *,
+    ad: JobAd,
+    idempotency_key: str,
+    applicant: Applicant,
+    exemption_requested: bool,
+    exemption_reason: str,
+    declaration: DeclarationInput | None,
+    uploads: Sequence[Upload],
+    language: str,
+    link_for: Callable[[str], str],
+    now: dt.datetime | None = None,
+) -> Submitted:
+    """Receive an application from the career site. A repeated key returns the first
+    application unchanged, so a double submission is harmless."""
+    now = now or timezone.now()
+    lock_case(ad.case)  # serialises submissions with the same key
+    earlier = PortalSubmission.objects.filter(idempotency_key=idempotency_key).first()
+    if earlier is not None:
+        return Submitted(earlier.application, None)
+    if ad.deadline is None or timezone.localdate(now) > ad.deadline:
+        raise DomainError(_("The deadline for this position has passed."), field=None)
+    if exemption_requested and not exemption_reason.strip():
+        raise DomainError(
+            _("Say why you ask to be left off the public applicant list."),
+            field="exemption_reason",
+        )
+    application = application_create(
+        actor=None,
+        case=ad.case,
+        name=applicant.name,
+        email=applicant.email,
+        phone=applicant.phone,
+        birth_date=applicant.birth_date,
+        address=applicant.address,
+        municipality=applicant.municipality,
+        gender=applicant.gender,
+        language=language,
+        education=applicant.education,
+        experience=applicant.experience,
+        cover_letter=applicant.cover_letter,
+        declaration=declaration,
+        now=now,
+    )
+    try:
+        with transaction.atomic():
+            PortalSubmission.objects.create(
+                application=application,
+                idempotency_key=idempotency_key,
+                postal_code=applicant.postal_code.strip(),
+                occupation=applicant.occupation.strip(),
+                exemption_requested=exemption_requested,
+                exemption_reason=exemption_reason.strip() if exemption_requested else "",
+            )
+    except IntegrityError:
+        raise DomainError(_("This application has already been received."), field=None) from None
+    _save_documents(application, uploads, now)
+    token = _new_token(application, now)
+    _send_receipt(application=application, ad=ad, link=link_for(token))
+    return Submitted(application, token)
+
+
+def rate_limit_allows(*, client_ip: str, now: dt.datetime | None = None) -> bool:
+    """Count one submission from this client; False when it has sent too many lately."""
+    now = now or timezone.now()
+    client = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip}".encode()).hexdigest()
+    SubmissionAttempt.objects.filter(at__lt=now - RATE_WINDOW).delete()
+    limit = RATE_LIMIT if RATE_LIMIT is not None else settings.LIM_SUBMISSIONS_PER_CLIENT
+    if SubmissionAttempt.objects.filter(client=client).count() >= limit:
+        return False
+    SubmissionAttempt.objects.create(client=client, at=now)
+    return True
+
+
+CONTACT_FIELDS = ("email", "phone", "address", "municipality")
+
+
+@transaction.atomic
+def contact_update(
+    *,
+    application: Application,
+    email: str,
+    phone: str,
+    address: str,
+    postal_code: str,
+    municipality: str,
+    now: dt.datetime | None = None,
+) -> Application:
+    """The applicant changes their contact details through the private link."""
+    now = now or timezone.now()
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError(_("Enter a valid e-mail address."), field="email") from None
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    submission = PortalSubmission.objects.filter(application=application).first()
+    new = {"email": email, "phone": phone.strip(), "address": address.strip()}
+    new["municipality"] = municipality.strip()
+    changed = [key for key in CONTACT_FIELDS if getattr(application, key) != new[key]]
+    for key in changed:
+        setattr(application, key, new[key])
+    if changed:
+        application.save(update_fields=changed)
+    if submission is not None and submission.postal_code != postal_code.strip():
+        submission.postal_code = postal_code.strip()
+        submission.save(update_fields=["postal_code"])
+        changed.append("postal_code")
+    if changed:
+        # The audit names the fields, not the values: the applicant's details stay private.
+        audit_record(
+            actor=None,
+            action="application.contact_update",
+            obj=application,
+            organisation=application.case.organisation,
+            at=now,
+            details={"fields": changed},
+        )
+    return application
+
+
+@transaction.atomic
+def documents_add(
+    *, application: Application, uploads: Sequence[Upload], now: dt.datetime | None = None
+) -> None:
+    """Add documents through the private link, until the deadline."""
+    now = now or timezone.now()
+    ad = application.case.ad
+    if ad.deadline is None or timezone.localdate(now) > ad.deadline:
+        raise DomainError(_("Documents can only be added until the deadline."), field="files")
+    _save_documents(application, uploads, now)
+    audit_record(
+        actor=None,
+        action="application.documents_add",
+        obj=application,
+        organisation=application.case.organisation,
+        at=now,
+        details={"count": len(uploads)},
+    )
+
+
+@transaction.atomic
+def application_withdraw_and_delete(
+    *, application: Application, now: dt.datetime | None = None
+) -> None:
+    """The applicant withdraws; the application, declaration and documents are deleted.
+    The audit keeps only that it happened, in which case."""
+    now = now or timezone.now()
+    application = application_withdraw(actor=None, application=application, now=now)
+    case = application.case
+    files = [
+        d.file.name
+        for d in ApplicationDocument.objects.filter(application=application)
+        if d.file.name
+    ]
+    application_id = str(application.pk)
+    application.delete()
+    audit_record(
+        actor=None,
+        action="application.delete",
+        organisation=case.organisation,
+        at=now,
+        details={"case": str(case.pk), "application": application_id, "why": "withdrawn"},
+    )
+
+    def remove_files() -> None:
+        from django.core.files.storage import default_storage
+
+        for name in files:
+            default_storage.delete(name)
+
+    transaction.on_commit(remove_files)

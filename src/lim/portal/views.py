@@ -1,0 +1,247 @@
+"""The public career site: vacancies, the ad, the application form and the receipt."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lim.core.errors import DomainError
+from lim.portal import selectors
+from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, WithdrawForm
+from lim.portal.models import ApplicantListPublication, PortalSubmission
+from lim.portal.services import applying
+from lim.recruitment.models import EmploymentForm
+
+# The last receipt's token, kept only in the applicant's own browser (a signed cookie),
+# so a repeated POST can go to the same receipt while the server stores only the hash.
+RECEIPT_COOKIE = "lim_receipt"
+RECEIPT_SALT = "lim.portal.receipt"
+RECEIPT_COOKIE_AGE = 3600
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages behind a private link: not cached, and the link never leaks as a referrer."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@require_GET
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    filters = selectors.AdFilters(
+        text=request.GET.get("q", "").strip()[:100],
+        unit=request.GET.get("unit", ""),
+        location=request.GET.get("location", ""),
+        extent=request.GET.get("extent", ""),
+        employment_form=request.GET.get("employment_form", ""),
+    )
+    context = {
+        "ads": selectors.open_ads(today=today, filters=filters),
+        "filters": filters,
+        "choices": selectors.filter_choices(today=today),
+        "employment_forms": EmploymentForm.choices,
+    }
+    return render(request, "portal/vacancy_list.html", context)
+
+
+@require_GET
+def ad_detail(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
+    ad = selectors.public_ad(ad_id)
+    today = timezone.localdate()
+    posting = selectors.job_posting(ad, url=request.build_absolute_uri())
+    publication = ApplicantListPublication.objects.filter(case=ad.case_id).first()
+    context = {
+        "ad": ad,
+        "blocks": selectors.ad_blocks(ad),
+        "is_open": selectors.ad_is_open(ad, today),
+        "json_ld": selectors.json_ld(posting),
+        "publication": publication,
+    }
+    return render(request, "portal/ad_detail.html", context)
+
+
+def _link_for(request: HttpRequest) -> Any:
+    def link(token: str) -> str:
+        return request.build_absolute_uri(reverse("portal:receipt", kwargs={"token": token}))
+
+    return link
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
+    ad = selectors.public_ad(ad_id)
+    if not selectors.ad_is_open(ad, timezone.localdate()):
+        return render(request, "portal/closed.html", {"ad": ad}, status=410)
+    if request.method != "POST":
+        return render(request, "portal/apply.html", {"ad": ad, "form": ApplicationForm()})
+    if not applying.rate_limit_allows(client_ip=request.META.get("REMOTE_ADDR", "")):
+        return render(request, "portal/rate_limited.html", {"ad": ad}, status=429)
+    form = ApplicationForm(request.POST, request.FILES)
+    key = request.POST.get("idempotency_key", "")
+    earlier = _earlier_receipt(request, key)
+    if earlier is not None:
+        return earlier
+    if form.is_valid():
+        try:
+            submitted = applying.portal_submit(
+                ad=ad,
+                idempotency_key=str(form.cleaned_data["idempotency_key"]),
+                applicant=form.applicant(),
+                exemption_requested=form.cleaned_data["exemption_requested"],
+                exemption_reason=form.cleaned_data["exemption_reason"],
+                declaration=form.declaration(),
+                uploads=form.uploads(),
+                language=translation.get_language() or "nb",
+                link_for=_link_for(request),
+            )
+        except DomainError as error:
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, str(error.message))
+        else:
+            if submitted.token is None:
+                return _earlier_receipt(request, key) or _already_received(request, ad)
+            response = HttpResponseRedirect(
+                reverse("portal:receipt", kwargs={"token": submitted.token})
+            )
+            response.set_signed_cookie(
+                RECEIPT_COOKIE,
+                f"{key}:{submitted.token}",
+                salt=RECEIPT_SALT,
+                max_age=RECEIPT_COOKIE_AGE,
+                path=reverse("portal:vacancy_list"),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
+    return render(request, "portal/apply.html", {"ad": ad, "form": form}, status=400)
+
+
+def _earlier_receipt(request: HttpRequest, key: str) -> HttpResponse | None:
+    """A repeated POST of the same form goes to the receipt of the first one."""
+    if not key:
+        return None
+    remembered = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_COOKIE_AGE
+    )
+    remembered_key, _sep, token = (remembered or "").partition(":")
+    if token and remembered_key == key:
+        return HttpResponseRedirect(reverse("portal:receipt", kwargs={"token": token}))
+    try:
+        uuid.UUID(key)
+    except ValueError:
+        return None
+    if PortalSubmission.objects.filter(idempotency_key=key).exists():
+        return _already_received(request, None)
+    return None
+
+
+def _already_received(request: HttpRequest, ad: object) -> HttpResponse:
+    return render(request, "portal/already_received.html", {"ad": ad})
+
+
+def _application_or_404(token: str) -> Any:
+    application = applying.application_for_token(token, now=timezone.now())
+    if application is None:
+        raise Http404
+    return application
+
+
+def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
+    declaration = getattr(application, "declaration", None)
+    lang = translation.get_language() or "nb"
+    reasons: list[str] = []
+    if declaration is not None and declaration.cv_gap_result:
+        reasons = declaration.cv_gap_result.get("reasons", {}).get(lang[:2], [])
+    submission = PortalSubmission.objects.filter(application=application).first()
+    ad = application.case.ad
+    contact_initial = {
+        "email": application.email,
+        "phone": application.phone,
+        "address": application.address,
+        "postal_code": submission.postal_code if submission else "",
+        "municipality": application.municipality,
+    }
+    return {
+        "application": application,
+        "ad": ad,
+        "declaration": declaration,
+        "cv_gap_reasons": reasons,
+        "submission": submission,
+        "documents": application.portal_documents.all(),
+        "can_add": selectors.ad_is_open(ad, timezone.localdate()),
+        "contact_form": forms.get("contact_form") or ContactForm(initial=contact_initial),
+        "documents_form": forms.get("documents_form") or DocumentsForm(),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
+    }
+
+
+@require_GET
+def receipt(request: HttpRequest, token: str) -> HttpResponse:
+    application = _application_or_404(token)
+    return _private(render(request, "portal/receipt.html", _receipt_context(application)))
+
+
+@require_POST
+def receipt_contact(request: HttpRequest, token: str) -> HttpResponse:
+    application = _application_or_404(token)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            applying.contact_update(application=application, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        else:
+            return HttpResponseRedirect(reverse("portal:receipt", kwargs={"token": token}))
+    context = _receipt_context(application, contact_form=form)
+    return _private(render(request, "portal/receipt.html", context, status=400))
+
+
+@require_POST
+def receipt_documents(request: HttpRequest, token: str) -> HttpResponse:
+    application = _application_or_404(token)
+    form = DocumentsForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            applying.documents_add(application=application, uploads=form.cleaned_data["documents"])
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            return HttpResponseRedirect(reverse("portal:receipt", kwargs={"token": token}))
+    context = _receipt_context(application, documents_form=form)
+    return _private(render(request, "portal/receipt.html", context, status=400))
+
+
+@require_POST
+def receipt_withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    application = _application_or_404(token)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            applying.application_withdraw_and_delete(application=application)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            return HttpResponseRedirect(reverse("portal:withdrawn"))
+    context = _receipt_context(application, withdraw_form=form)
+    return _private(render(request, "portal/receipt.html", context, status=400))
+
+
+@require_GET
+def withdrawn(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/withdrawn.html")
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html")

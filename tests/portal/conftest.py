@@ -1,0 +1,112 @@
+"""The career site's tests: a published case, a fixed clock and files to upload."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, TestCase
+from django.urls import reverse
+
+from lim.recruitment.models import JobAd, RecruitmentCase
+from tests.recruitment.conftest import (  # noqa: F401 - helpers for the modules
+    AFTER_DEADLINE,
+    DEADLINE,
+    NOW,
+    People,
+    published_case,
+)
+from tests.recruitment.conftest import people as people
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def odt_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+def pdf(name: str = "cv.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+class Clock:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.monkeypatch = monkeypatch
+        self.set(NOW + dt.timedelta(days=1))
+
+    def set(self, moment: dt.datetime) -> None:
+        self.moment = moment
+        self.monkeypatch.setattr("django.utils.timezone.now", lambda: self.moment)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The views read "today" from django.utils.timezone; the tests fix it."""
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def case(people: People, settings: Any, tmp_path: Any) -> RecruitmentCase:
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    return published_case(people)
+
+
+@pytest.fixture
+def ad(case: RecruitmentCase) -> JobAd:
+    return case.ad
+
+
+def form_data(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "idempotency_key": str(uuid.uuid4()),
+        "name": "Siri Søker",
+        "email": "siri@example.org",
+        "phone": "+47 900 00 000",
+        "birth_date": "17.05.1990",
+        "address": "Storgata 1",
+        "postal_code": "5003",
+        "municipality": "Bergen",
+        "occupation": "Rådgiver",
+        "gender": "woman",
+        "cover_letter": "Jeg vil gjerne jobbe hos dere.",
+        "education": "Master i rettsvitenskap, UiB, 2015",
+        "experience": "Rådgiver, Statsforvalteren, 2015–2024",
+        "current_employment": "none",
+        "consent": "on",
+        "cv": pdf(),
+    }
+    data.update(extra)
+    return data
+
+
+def committed(call: Callable[[], Any]) -> Any:
+    """Run a request and then its on-commit callbacks (the e-mails), as a real commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return call()
+
+
+def post_application(client: Client, ad: JobAd, **extra: Any) -> Any:
+    url = reverse("portal:apply", kwargs={"ad_id": ad.pk})
+    return committed(lambda: client.post(url, form_data(**extra)))

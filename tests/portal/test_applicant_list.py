@@ -1,0 +1,149 @@
+"""The public applicant list: exemptions decided one by one, the refused told first,
+the list published on the ad page, and published names kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from lim.core.models import AuditEvent
+from lim.portal.models import ApplicantListPublication, PortalSubmission
+from lim.recruitment.models import Application, JobAd
+from tests.conftest import client_for
+from tests.portal.conftest import AFTER_DEADLINE, Clock, People, committed, post_application
+
+pytestmark = pytest.mark.django_db
+
+
+def _apply_three(ad: JobAd) -> dict[str, Application]:
+    people = {
+        "anne": {"name": "Anne Åpen", "email": "anne@example.org", "gender": "woman"},
+        "bo": {
+            "name": "Bo Beskyttet",
+            "email": "bo@example.org",
+            "gender": "man",
+            "exemption_requested": "on",
+            "exemption_reason": "Arbeidsgiveren min vet ikke at jeg søker.",
+        },
+        "cato": {
+            "name": "Cato Avslått",
+            "email": "cato@example.org",
+            "gender": "",
+            "occupation": "Saksbehandler",
+            "exemption_requested": "on",
+            "exemption_reason": "Jeg vil helst ikke.",
+        },
+    }
+    for data in people.values():
+        assert post_application(Client(), ad, **data).status_code == 302
+    return {key: Application.objects.get(email=data["email"]) for key, data in people.items()}
+
+
+def _decide(client: Client, application: Application, decision: str, why: str) -> None:
+    url = reverse(
+        "portal:exemption_decide",
+        kwargs={"case_id": application.case_id, "application_id": application.pk},
+    )
+    response = committed(lambda: client.post(url, {"decision": decision, "justification": why}))
+    assert response.status_code == 302
+
+
+def _publish(client: Client, ad: JobAd) -> None:
+    url = reverse("portal:applicant_list_publish", kwargs={"case_id": ad.case_id})
+    assert client.post(url).status_code == 302
+
+
+def test_exemptions_decided_refused_told_first_and_list_published(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    applicants = _apply_three(ad)
+    mail.outbox.clear()
+    hr = client_for(people.hr, "en")
+    page_url = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
+    page = hr.get(page_url)
+    assert page.status_code == 200
+    assert "Bo Beskyttet" in page.content.decode()
+
+    clock.set(AFTER_DEADLINE)
+    hr = client_for(people.hr, "en")  # a new session: the old one expired with the clock
+    # Undecided requests block publication.
+    _publish(hr, ad)
+    assert not ApplicantListPublication.objects.exists()
+
+    _decide(hr, applicants["bo"], "granted", "Søkerens arbeidssituasjon veier tyngst her.")
+    assert mail.outbox == []  # a granted request needs no warning
+    _decide(hr, applicants["cato"], "refused", "Stillingen har stor offentlig interesse.")
+    # The refused applicant is told at once, with a private link to withdraw.
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["cato@example.org"]
+    link = re.search(r"http://testserver(/stillinger/kvittering/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    receipt = Client(headers={"accept-language": "en"}).get(link.group(1))
+    assert "is refused" in receipt.content.decode()
+    assert PortalSubmission.objects.get(application=applicants["cato"]).exemption_notified_at
+
+    _publish(hr, ad)
+    publication = ApplicantListPublication.objects.get()
+    names = [entry["name"] for entry in publication.entries]
+    assert names == ["Anne Åpen", "Cato Avslått"]
+    assert publication.total == 3
+    assert publication.exempted == 1
+    assert publication.by_gender == {"female": 1, "male": 1, "other": 0, "unknown": 1}
+    assert publication.entries[1]["position"] == "Saksbehandler"
+    assert publication.entries[0]["municipality"] == "Bergen"
+    assert "birth" not in str(publication.entries)
+    assert AuditEvent.objects.filter(action="applicant_list.publish").count() == 1
+
+    ad_page = Client(headers={"accept-language": "en"}).get(
+        reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})
+    )
+    html = ad_page.content.decode()
+    assert "Public applicant list" in html
+    assert "Anne Åpen" in html and "Cato Avslått" in html
+    assert "Bo Beskyttet" not in html
+    assert "<td>35</td>" in html  # age, not the date of birth
+    assert "17.05.1990" not in html and "1990-05-17" not in html
+
+    # Once published, a name stays even if the applicant withdraws.
+    assert committed(lambda: Client().post(f"{link.group(1)}trekk/", {"confirm": "on"}))
+    assert not Application.objects.filter(email="cato@example.org").exists()
+    html = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    assert "Cato Avslått" in html
+
+
+def test_no_list_before_the_deadline(people: People, ad: JobAd, clock: Clock) -> None:
+    post_application(Client(), ad)
+    hr = client_for(people.hr, "en")
+    _publish(hr, ad)
+    assert not ApplicantListPublication.objects.exists()
+    page = hr.get(reverse("portal:applicant_list", kwargs={"case_id": ad.case_id}))
+    assert "until the original deadline" in page.content.decode()
+
+
+def test_a_decision_needs_a_justification(people: People, ad: JobAd, clock: Clock) -> None:
+    applicants = _apply_three(ad)
+    hr = client_for(people.hr, "en")
+    _decide(hr, applicants["bo"], "granted", "  ")
+    assert PortalSubmission.objects.get(application=applicants["bo"]).exemption_decision == ""
+
+
+def test_outsiders_and_the_public_cannot_reach_the_hr_page(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    applicants = _apply_three(ad)
+    url = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
+    assert client_for(people.outsider).get(url).status_code == 404
+    assert Client().get(url).status_code == 302  # to the login page
+    decide = reverse(
+        "portal:exemption_decide",
+        kwargs={"case_id": ad.case_id, "application_id": applicants["bo"].pk},
+    )
+    response = client_for(people.outsider).post(
+        decide, {"decision": "granted", "justification": "x"}
+    )
+    assert response.status_code == 404
+    assert client_for(people.hr).get(decide).status_code == 405

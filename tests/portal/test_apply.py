@@ -1,0 +1,181 @@
+"""Applying without an account through /stillinger/<ad>/sok/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from lim.portal.models import ApplicationDocument, PortalSubmission
+from lim.portal.services import applying
+from lim.recruitment.models import Application, JobAd
+from tests.portal.conftest import AFTER_DEADLINE, Clock, pdf, post_application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_apply_in_each_language_with_a_pdf(ad: JobAd, clock: Clock, lang: str) -> None:
+    client = Client(headers={"accept-language": lang})
+    page = client.get(reverse("portal:apply", kwargs={"ad_id": ad.pk}))
+    assert page.status_code == 200
+    assert f'lang="{lang}"' in page.content.decode()
+    html = page.content.decode()
+    for autocomplete in ("name", "email", "tel", "bday", "street-address", "postal-code"):
+        assert f'autocomplete="{autocomplete}"' in html
+    assert 'autocomplete="address-level2"' in html
+
+    response = post_application(client, ad)
+
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.language == lang
+    assert application.email == "siri@example.org"
+    document = ApplicationDocument.objects.get(application=application)
+    assert document.file_type == "pdf"
+    assert document.original_name == "cv.pdf"
+    # Stored under a random name, not the applicant's.
+    assert "cv" not in document.file.name and document.file.name.startswith("applications/")
+    assert document.file.read().startswith(b"%PDF-")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["siri@example.org"]
+    assert response["Location"] in message.body
+    assert ad.title in message.subject
+    # No personal data in the receipt URL: only the token.
+    assert "siri" not in response["Location"]
+
+
+def test_non_pdf_content_with_a_pdf_name_is_rejected(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(client, ad, cv=pdf("cv.pdf", b"MZ\x90\x00 an executable"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "is not a PDF, DOCX or ODT document" in html
+    assert 'href="#id_cv"' in html  # the error summary links to the field
+    assert "choose your CV and attachments again" in html
+    # Nothing is lost except the file.
+    assert 'value="Siri Søker"' in html
+    assert "Jeg vil gjerne jobbe hos dere." in html
+    assert not Application.objects.exists()
+
+
+def test_a_file_over_10_mb_is_rejected(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    big = b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024)
+    response = post_application(client, ad, attachments=[pdf("big.pdf", big)])
+    assert response.status_code == 400
+    assert "big.pdf is larger than 10 MB" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_docx_and_odt_attachments_are_accepted(ad: JobAd, clock: Clock) -> None:
+    from tests.portal.conftest import docx_bytes, odt_bytes
+
+    files = [pdf("a.docx", docx_bytes()), pdf("b.odt", odt_bytes())]
+    response = post_application(Client(), ad, attachments=files)
+    assert response.status_code == 302
+    kinds = sorted(ApplicationDocument.objects.values_list("file_type", flat=True))
+    assert kinds == ["docx", "odt", "pdf"]
+
+
+def test_after_the_deadline_the_form_is_closed(ad: JobAd, clock: Clock) -> None:
+    clock.set(AFTER_DEADLINE)
+    client = Client(headers={"accept-language": "en"})
+    page = client.get(reverse("portal:apply", kwargs={"ad_id": ad.pk}))
+    assert page.status_code == 410
+    assert "You can no longer apply for this position" in page.content.decode()
+    response = post_application(client, ad)
+    assert response.status_code == 410
+    assert not Application.objects.exists()
+
+
+def test_the_deadline_day_still_accepts_applications(ad: JobAd, clock: Clock) -> None:
+    assert ad.deadline is not None
+    clock.set(dt.datetime.combine(ad.deadline, dt.time(21, 0), tzinfo=dt.UTC))
+    assert post_application(Client(), ad).status_code == 302
+
+
+def test_double_submission_is_harmless(ad: JobAd, clock: Clock) -> None:
+    client = Client()
+    key = str(uuid.uuid4())
+    first = post_application(client, ad, idempotency_key=key)
+    second = post_application(client, ad, idempotency_key=key)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]  # the same receipt
+    # From another browser (no session) the same key finds the stored application.
+    third = post_application(Client(), ad, idempotency_key=key)
+    assert third.status_code == 200
+    assert "already received" in third.content.decode() or "mottatt" in third.content.decode()
+    assert Application.objects.count() == 1
+    assert PortalSubmission.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_second_application_with_the_same_email_is_refused(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    assert post_application(client, ad).status_code == 302
+    response = post_application(client, ad)
+    assert response.status_code == 400
+    assert "already been received" in response.content.decode()
+
+
+def test_rate_limit_per_client(ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(applying, "RATE_LIMIT", 2)
+    client = Client(headers={"accept-language": "en"}, REMOTE_ADDR="203.0.113.7")
+    assert post_application(client, ad, email="a@example.org").status_code == 302
+    assert post_application(client, ad, email="b@example.org").status_code == 302
+    blocked = post_application(client, ad, email="c@example.org")
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.content.decode()
+    # Another client is not affected, and the window passes.
+    other = Client(REMOTE_ADDR="198.51.100.1")
+    assert post_application(other, ad, email="d@example.org").status_code == 302
+    clock.set(clock.moment + dt.timedelta(minutes=11))
+    assert post_application(client, ad, email="c@example.org").status_code == 302
+    assert Application.objects.count() == 4
+
+
+def test_cv_gap_and_declarations_are_stored_and_explained(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(
+        client,
+        ad,
+        disability="on",
+        consent_statistics="on",
+        gap1_start="01.01.2022",
+        gap1_end="28.02.2025",
+        gap1_cause="illness",
+    )
+    assert response.status_code == 302
+    declaration = Application.objects.get().declaration
+    assert declaration.disability and declaration.cv_gap
+    receipt = client.get(response["Location"]).content.decode()
+    assert "You count as having a gap in the CV" in receipt
+    assert "How this was worked out" in receipt
+    assert declaration.cv_gap_result["reasons"]["en"][0] in receipt
+
+
+def test_a_half_filled_period_is_an_error(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(client, ad, gap1_start="01.01.2022")
+    assert response.status_code == 400
+    assert 'href="#id_gap1_start"' in response.content.decode()
+
+
+def test_exemption_request_needs_a_reason_and_is_stored(ad: JobAd, clock: Clock) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(client, ad, exemption_requested="on")
+    assert response.status_code == 400
+    assert 'href="#id_exemption_reason"' in response.content.decode()
+    response = post_application(
+        client, ad, exemption_requested="on", exemption_reason="Min arbeidsgiver vet ikke."
+    )
+    assert response.status_code == 302
+    submission = PortalSubmission.objects.get()
+    assert submission.exemption_requested
+    assert submission.exemption_reason == "Min arbeidsgiver vet ikke."
