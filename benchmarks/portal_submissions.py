@@ -1,0 +1,630 @@
+"""Benchmark: applications with a 1 MB PDF through the career site, against `lim serve`
+(gunicorn, 2 workers) on PostgreSQL, over real HTTP on 127.0.0.1.
+
+Target (issue 5): 50 concurrent clients, p95 POST latency under 500 ms, no errors; a burst
+of 1,000 submissions in which every acknowledged application is stored exactly once, also
+when one gunicorn worker is killed (SIGKILL) during the burst. Run from the project root:
+
+    .venv/bin/python scripts/with_postgres.py -- .venv/bin/python benchmarks/portal_submissions.py
+
+It migrates the database in DATABASE_URL, publishes one case through the services (ad
+open, deadline in 14 days), starts `lim serve --workers 2` on a free loopback port and
+drives it with standard-library HTTP clients in threads: each submission GETs the form
+(CSRF cookie and token, hidden idempotency key) and POSTs it as multipart/form-data with a
+generated ~1 MB PDF and a unique e-mail address. Only the POST is timed. Counts and times
+are bounded; the server is stopped at the end, also on errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import contextlib
+import datetime as dt
+import http.client
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+LIM = [sys.executable, "-m", "lim.cli"]
+HOST = "127.0.0.1"
+REQUEST_TIMEOUT = 60.0
+RETRIES = 3  # a POST that failed with a connection error is sent again, same form data
+SECRET = "benchmark-secret-key-that-is-long-enough-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def make_pdf(size: int = 1_000_000) -> bytes:
+    """A valid-looking PDF of about `size` bytes: header, comment lines as padding, EOF."""
+    head, tail = b"%PDF-1.4\n", b"\n%%EOF\n"
+    line = b"% " + b"benchmark padding " * 4 + b"\n"
+    count = (size - len(head) - len(tail)) // len(line)
+    return head + line * count + tail
+
+
+PDF = make_pdf()
+
+
+# --- setup ---------------------------------------------------------------------------
+
+
+def server_env(data_dir: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": SECRET,
+            "LIM_HTTPS": "false",
+            "LIM_DATA_DIR": data_dir,
+            "LIM_SUBMISSIONS_PER_CLIENT": "1000000",
+            "EMAIL_BACKEND": "file",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SETTINGS_MODULE": "lim.settings",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return env
+
+
+def run_lim(env: dict[str, str], *args: str) -> None:
+    subprocess.run([*LIM, *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def publish_case() -> str:
+    """In-process: an organisation, the people, and a case whose ad is open. The ad's id."""
+    import django
+
+    django.setup()
+    from django.db import connections
+    from django.utils import timezone
+
+    from lim.core import services as core
+    from lim.core.models import Role
+    from lim.recruitment.services import ads, cases, job_analysis
+    from lim.recruitment.services.job_analysis import RequirementInput
+
+    now = timezone.now()
+    today = timezone.localdate(now)
+    organisation = core.organisation_create(
+        actor=None, name="Benchmarketaten", org_number="992000007", sector="state"
+    )
+    root = core.unit_create(actor=None, organisation=organisation, name="Benchmarketaten")
+    branch = core.unit_create(actor=None, organisation=organisation, name="Avdeling", parent=root)
+    leaf = core.unit_create(actor=None, organisation=organisation, name="Seksjon", parent=branch)
+
+    def user(email: str, name: str, unit: Any, role: str) -> Any:
+        made = core.user_create(
+            actor=None,
+            organisation=None,
+            email=email,
+            full_name=name,
+            password="benchmark-password-0123",
+            language="nb",
+        )
+        core.role_assign(actor=None, user=made, unit=unit, role=role)
+        return made
+
+    manager = user("leder@bench.example", "Mona Leder", branch, Role.HIRING_MANAGER)
+    hr = user("hr@bench.example", "Hanne HR", branch, Role.HR_ADVISER)
+    coordinator = user("inkl@bench.example", "Ibrahim Inkl", root, Role.INCLUSION_COORDINATOR)
+    organisation.diversity_statement = "Vi ønsker søkere med ulik bakgrunn."
+    organisation.save()
+
+    case = cases.case_open(
+        actor=manager,
+        unit=leaf,
+        title="Rådgiver klagesaker",
+        reason="new_position",
+        desired_start=today + dt.timedelta(days=90),
+        now=now,
+    )
+    cases.nav_checkpoint_record(
+        actor=coordinator,
+        case=case,
+        can_target_group_fill="yes",
+        ask_nav=True,
+        reason="Oppgavene kan løses med tilrettelegging.",
+        route="ordinary",
+        now=now,
+    )
+    job_analysis.job_analysis_save(
+        actor=manager,
+        case=case,
+        now=now,
+        tasks="Behandle klagesaker.\nVeilede publikum.",
+        competence_profile="Skriver klart\nSamarbeider godt",
+        employment_form="permanent",
+        fte_percent=100,
+        location="Bergen",
+        occupation_code="2619",
+        requirements=[
+            RequirementInput(
+                "Mastergrad i rettsvitenskap", "must", "Sakene krever juridisk metode"
+            ),
+            RequirementInput("Erfaring fra forvaltningen", "should", "Kjenner saksgangen"),
+        ],
+    )
+    ad = ads.ad_generate(actor=hr, case=case, now=now)
+    ads.ad_update(
+        actor=hr,
+        ad=ad,
+        title=ad.title,
+        body=ad.body,
+        deadline=today + dt.timedelta(days=14),
+        channels=["career_site", "nav"],
+        now=now,
+    )
+    ads.ad_publish(actor=hr, ad=ad, now=now)
+    connections.close_all()
+    return str(ad.pk)
+
+
+def worker_pids(master: int) -> list[int]:
+    pids: list[int] = []
+    for children in Path(f"/proc/{master}/task").glob("*/children"):
+        try:
+            pids += [int(p) for p in children.read_text().split()]
+        except OSError:
+            continue
+    return sorted(set(pids))
+
+
+@dataclass
+class Server:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def wait_healthy(self, limit: float = 60.0) -> None:
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"lim serve exited; see {self.log}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=5) as response:
+                    if response.status == 200 and len(worker_pids(self.process.pid)) >= 2:
+                        return
+            except (OSError, http.client.HTTPException):
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("lim serve did not become healthy in time")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            workers = worker_pids(self.process.pid)
+            self.process.send_signal(signal.SIGTERM)  # gunicorn stops its workers
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                for pid in workers:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def start_server(env: dict[str, str], data_dir: str) -> Server:
+    port = free_port()
+    log = Path(data_dir) / "gunicorn.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(  # `lim serve` execs gunicorn: this pid is the master
+            [*LIM, "serve", "--host", HOST, "--workers", "2", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    return Server(port, process, log)
+
+
+# --- the client ----------------------------------------------------------------------
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # the 302 itself is the acknowledgement; do not fetch the receipt
+
+
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+KEY_RE = re.compile(
+    r'name="idempotency_key" value="([^"]+)"|value="([^"]+)" name="idempotency_key"'
+)
+CONNECTION_ERRORS = (
+    ConnectionError,
+    http.client.RemoteDisconnected,
+    http.client.IncompleteRead,
+    http.client.BadStatusLine,
+    urllib.error.URLError,
+    TimeoutError,
+)
+
+
+def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    boundary = f"----limbench{uuid.uuid4().hex}"
+    parts: list[bytes] = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + value.encode()
+            + b"\r\n"
+        )
+    for name, (filename, content) in files.items():
+        head = (
+            f"--{boundary}\r\nContent-Disposition: form-data; "
+            f'name="{name}"; filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+@dataclass
+class Outcome:
+    key: str
+    acknowledged: bool = False
+    status: str = ""
+    latencies: list[float] = field(default_factory=list)  # every POST attempt, seconds
+    attempts: int = 0
+
+
+class Client:
+    """One simulated applicant's browser: its own cookie jar."""
+
+    def __init__(self, base: str, ad_id: str) -> None:
+        self.base = base
+        self.url = f"{base}/stillinger/{ad_id}/sok/"
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
+        )
+
+    def form(self) -> tuple[str, str]:
+        """GET the form: the CSRF token and the idempotency key (retried on connection errors)."""
+        for attempt in range(RETRIES + 1):
+            try:
+                with self.opener.open(self.url, timeout=REQUEST_TIMEOUT) as response:
+                    html = response.read().decode()
+                break
+            except CONNECTION_ERRORS:
+                if attempt == RETRIES:
+                    raise
+                time.sleep(0.2)
+        csrf, key = CSRF_RE.search(html), KEY_RE.search(html)
+        if csrf is None or key is None:
+            raise RuntimeError("no CSRF token or idempotency key in the form")
+        return csrf.group(1), key.group(1) or key.group(2)
+
+    def submit(self, serial: int, retries: int) -> Outcome:
+        csrf, key = self.form()
+        fields = {
+            "csrfmiddlewaretoken": csrf,
+            "idempotency_key": key,
+            "name": f"Søker {serial}",
+            "email": f"soker{serial}.{uuid.uuid4().hex[:8]}@example.org",
+            "phone": "+47 900 00 000",
+            "birth_date": "17.05.1990",
+            "address": "Storgata 1",
+            "postal_code": "5003",
+            "municipality": "Bergen",
+            "occupation": "Rådgiver",
+            "gender": "woman",
+            "cover_letter": "Jeg vil gjerne jobbe hos dere.",
+            "education": "Master i rettsvitenskap, UiB, 2015",
+            "experience": "Rådgiver, Statsforvalteren, 2015–2024",
+            "current_employment": "none",
+            "consent": "on",
+        }
+        body, content_type = multipart(fields, {"cv": ("cv.pdf", PDF)})
+        outcome = Outcome(key)
+        for _attempt in range(retries + 1):
+            outcome.attempts += 1
+            request = urllib.request.Request(
+                self.url,
+                data=body,
+                method="POST",
+                headers={
+                    "Content-Type": content_type,
+                    "Referer": self.url,
+                    "Origin": self.base,
+                    "Accept-Language": "nb",
+                },
+            )
+            started = time.perf_counter()
+            try:
+                with self.opener.open(request, timeout=REQUEST_TIMEOUT) as response:
+                    status, page = response.status, response.read().decode()
+                outcome.latencies.append(time.perf_counter() - started)
+            except urllib.error.HTTPError as error:
+                outcome.latencies.append(time.perf_counter() - started)
+                location = error.headers.get("Location", "")
+                if error.code in (302, 303) and "/kvittering/" in location:
+                    outcome.acknowledged, outcome.status = True, str(error.code)
+                else:
+                    outcome.status = f"HTTP {error.code} {location}".strip()
+                error.close()
+                return outcome
+            except CONNECTION_ERRORS as error:
+                outcome.latencies.append(time.perf_counter() - started)
+                outcome.status = f"connection error: {type(error).__name__}"
+                continue
+            # A 200 is the page for a repeated key ("already received"): stored before.
+            received = (
+                status == 200
+                and 'name="idempotency_key"' not in page
+                and ("mottatt" in page or "received" in page)
+            )
+            outcome.acknowledged = received
+            outcome.status = f"{status} already received" if received else f"{status} form?"
+            return outcome
+        return outcome
+
+
+# --- the runs ------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def load_test(server: Server, ad_id: str, clients: int, each: int, limit: float) -> None:
+    end = time.monotonic() + limit
+    outcomes: list[Outcome] = []
+    failures: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def client_run(number: int) -> None:
+        client = Client(server.url, ad_id)
+        for n in range(each):
+            if time.monotonic() > end:
+                with lock:
+                    failures["not sent (time limit)"] += each - n
+                return
+            try:
+                outcome = client.submit(number * each + n, retries=0)
+            except Exception as error:
+                with lock:
+                    failures[f"{type(error).__name__}: {error}"[:100]] += 1
+                continue
+            with lock:
+                outcomes.append(outcome)
+                if not outcome.acknowledged:
+                    failures[outcome.status] += 1
+
+    started = time.monotonic()
+    with cf.ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client_run, range(clients)))
+    elapsed = time.monotonic() - started
+    latencies = [t for o in outcomes for t in o.latencies]
+    ok = sum(o.acknowledged for o in outcomes)
+    print(f"\n== Load: {clients} concurrent clients x {each} submissions, 1 MB PDF each ==")
+    print(f"POSTs sent:                      {len(latencies)} of {clients * each}")
+    print(f"acknowledged (302 to receipt):   {ok}")
+    print(f"errors:                          {sum(failures.values())}")
+    for reason, count in failures.most_common():
+        print(f"    {count:5d}  {reason}")
+    print(f"wall time:                       {elapsed:.1f} s (GET of the form included)")
+    print(f"throughput:                      {ok / elapsed:.1f} submissions/s")
+    print(f"POST latency p50:                {percentile(latencies, 50) * 1000:.0f} ms")
+    print(f"POST latency p95:                {percentile(latencies, 95) * 1000:.0f} ms")
+    print(f"POST latency max:                {max(latencies, default=0) * 1000:.0f} ms")
+    if latencies:
+        print(f"POST latency mean:               {statistics.fmean(latencies) * 1000:.0f} ms")
+    server_ms = [  # gunicorn's access log: the worker's own time, without the queue
+        float(m.group(1))
+        for m in re.finditer(
+            r'"POST [^"]*" \d+ \S+ (\d+)ms', server.log.read_text(errors="replace")
+        )
+    ]
+    if server_ms:
+        print(
+            f"server time per POST (gunicorn): p50 {percentile(server_ms, 50):.0f} ms, "
+            f"p95 {percentile(server_ms, 95):.0f} ms, max {max(server_ms):.0f} ms"
+        )
+    p95 = percentile(latencies, 95)
+    met = p95 < 0.5 and not failures and ok == clients * each
+    print(f"target p95 < 500 ms, no errors:  {'met' if met else 'MISSED'}")
+
+
+def burst(
+    server: Server, ad_id: str, total: int, clients: int, kill_after: int, limit: float
+) -> None:
+    end = time.monotonic() + limit
+    outcomes: list[Outcome] = []
+    failures: Counter[str] = Counter()
+    lock = threading.Lock()
+    acked = [0]
+    killed: dict[str, Any] = {}
+    killed_event = threading.Event()
+
+    def killer() -> None:
+        while time.monotonic() < end and not killed_event.is_set():
+            with lock:
+                count = acked[0]
+            if count >= kill_after:
+                workers = worker_pids(server.process.pid)
+                if workers:
+                    victim = workers[0]
+                    os.kill(victim, signal.SIGKILL)
+                    killed.update(pid=victim, at_ack=count, before=workers, t=time.monotonic())
+                killed_event.set()
+                return
+            time.sleep(0.01)
+
+    def task(serial: int) -> None:
+        if time.monotonic() > end:
+            with lock:
+                failures["not sent (time limit)"] += 1
+            return
+        try:
+            outcome = Client(server.url, ad_id).submit(100_000 + serial, retries=RETRIES)
+        except Exception as error:
+            with lock:
+                failures[f"{type(error).__name__}: {error}"[:100]] += 1
+            return
+        with lock:
+            outcomes.append(outcome)
+            if outcome.acknowledged:
+                acked[0] += 1
+            else:
+                failures[outcome.status] += 1
+
+    watcher = threading.Thread(target=killer, daemon=True)
+    watcher.start()
+    started = time.monotonic()
+    with cf.ThreadPoolExecutor(clients) as pool:
+        list(pool.map(task, range(total)))
+    elapsed = time.monotonic() - started
+    killed_event.set()
+    watcher.join(5)
+
+    restarted: list[int] = []
+    for _ in range(100):  # has gunicorn replaced the worker?
+        restarted = worker_pids(server.process.pid)
+        if len(restarted) >= 2 and killed.get("pid") not in restarted:
+            break
+        time.sleep(0.1)
+
+    acknowledged = [o.key for o in outcomes if o.acknowledged]
+    attempted = [o.key for o in outcomes]
+    retried = sum(o.attempts > 1 for o in outcomes)
+    stored_counts = stored_per_key(attempted)
+    stored = sum(1 for k in acknowledged if stored_counts.get(k, 0) >= 1)
+    duplicates = sum(1 for k in attempted if stored_counts.get(k, 0) > 1)
+    lost = sum(1 for k in acknowledged if stored_counts.get(k, 0) == 0)
+    stored_unacked = sum(1 for o in outcomes if not o.acknowledged and stored_counts.get(o.key))
+    print(f"\n== Burst: {total} submissions, {clients} concurrent, one worker SIGKILLed ==")
+    if killed:
+        print(
+            f"killed worker pid {killed['pid']} (of {killed['before']}) after "
+            f"{killed['at_ack']} acknowledgements; workers afterwards: {restarted}"
+        )
+    else:
+        print("no worker was killed (too few acknowledgements before the time limit)")
+    print(f"wall time:                       {elapsed:.1f} s")
+    print(f"throughput:                      {len(acknowledged) / elapsed:.1f} submissions/s")
+    print(f"submissions attempted:           {len(attempted)} of {total}")
+    print(f"acknowledged:                    {len(acknowledged)}")
+    after_retry = sum(o.acknowledged and o.attempts > 1 for o in outcomes)
+    print(f"  of which after a retry:        {after_retry}")
+    print(f"submissions that needed retries: {retried}")
+    print(f"not acknowledged:                {sum(failures.values())}")
+    for reason, count in failures.most_common():
+        print(f"    {count:5d}  {reason}")
+    print(f"acknowledged and stored:         {stored}")
+    print(f"stored, not acknowledged:        {stored_unacked}")
+    print(f"duplicates (key stored twice):   {duplicates}")
+    print(f"lost (acknowledged, not stored): {lost}")
+    stats = database_totals()
+    print(f"rows in database:                {stats}")
+    met = duplicates == 0 and lost == 0 and len(acknowledged) == total
+    print(
+        f"target every ack stored once:    {'met' if duplicates == 0 and lost == 0 else 'MISSED'}"
+    )
+    print(f"all {total} acknowledged:         {'yes' if met else 'no'}")
+
+
+def stored_per_key(keys: list[str]) -> dict[str, int]:
+    from django.db import connections
+    from django.db.models import Count
+
+    from lim.portal.models import PortalSubmission
+
+    rows = (
+        PortalSubmission.objects.filter(idempotency_key__in=keys)
+        .values("idempotency_key")
+        .annotate(n=Count("id"))
+    )
+    result = {str(r["idempotency_key"]): int(r["n"]) for r in rows}
+    connections.close_all()
+    return result
+
+
+def database_totals() -> str:
+    from django.db import connections
+
+    from lim.portal.models import PortalSubmission
+    from lim.recruitment.models import Application
+
+    applications = Application.objects.count()
+    submissions = PortalSubmission.objects.count()
+    keys = PortalSubmission.objects.values("idempotency_key").distinct().count()
+    connections.close_all()
+    return f"applications {applications}, submissions {submissions}, distinct keys {keys}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--each", type=int, default=10, help="submissions per client (load)")
+    parser.add_argument("--burst", type=int, default=1000, help="submissions in the burst")
+    parser.add_argument("--kill-after", type=int, default=300)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("DATABASE_URL must name a PostgreSQL database; run it under", file=sys.stderr)
+        print("scripts/with_postgres.py (see the module docstring)", file=sys.stderr)
+        return 2
+    clients = min(args.clients, 200)
+    each = min(args.each, 50)
+    total = min(args.burst, 5000)
+
+    data_dir = tempfile.mkdtemp(prefix="lim-bench-portal-")
+    env = server_env(data_dir)
+    server: Server | None = None
+    try:
+        run_lim(env, "migrate", "--noinput")
+        run_lim(env, "collectstatic", "--noinput")
+        os.environ.update(env)
+        sys.path[:0] = [str(ROOT / "src")]
+        ad_id = publish_case()
+        server = start_server(env, data_dir)
+        server.wait_healthy()
+        print(f"lim serve (gunicorn, 2 workers) at {server.url}, master pid {server.process.pid}")
+        print(f"ad {ad_id}; PDF {len(PDF):,} bytes; PostgreSQL at {HOST} via DATABASE_URL")
+        load_test(server, ad_id, clients, each, limit=180.0)
+        burst(server, ad_id, total, clients, args.kill_after, limit=600.0)
+    finally:
+        if server is not None:
+            server.stop()
+            errors = [
+                line
+                for line in server.log.read_text(errors="replace").splitlines()
+                if "Traceback" in line or "ERROR" in line or "WORKER TIMEOUT" in line
+            ]
+            print(f"\nserver stopped; {len(errors)} error lines in the gunicorn log")
+            for line in errors[:10]:
+                print(f"    {line[:160]}")
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
