@@ -99,7 +99,9 @@ def record_checkpoint(people: People, case: RecruitmentCase, route: str = "ordin
     )
 
 
-def published_case(people: People) -> RecruitmentCase:
+def published_case(
+    people: People, *, questions: tuple[str, ...] = (), answers_required: bool = False
+) -> RecruitmentCase:
     case = open_case(people)
     record_checkpoint(people, case)
     write_analysis(people, case)
@@ -111,6 +113,8 @@ def published_case(people: People) -> RecruitmentCase:
         body=ad.body,
         deadline=DEADLINE,
         channels=["career_site", "nav"],
+        questions=questions,
+        answers_required=answers_required,
         now=NOW,
     )
     ads.ad_publish(actor=people.hr, ad=ad, now=NOW)

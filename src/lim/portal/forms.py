@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from lim.portal.services.applying import MAX_DOCUMENT_BYTES, Applicant, Upload
+from lim.portal.services.applying import (
+    MAX_ANSWER_LENGTH,
+    MAX_DOCUMENT_BYTES,
+    Applicant,
+    Upload,
+)
 from lim.portal.sniffing import sniff_document
 from lim.recruitment.services.applications import AbsencePeriod, DeclarationInput
 
@@ -154,16 +160,41 @@ class ApplicationForm(forms.Form):
         label=_("I have read how my application and personal data are handled"),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        questions: Sequence[str] = (),
+        answers_required: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4())
+        # The ad's own questions, each a field named by its place in the ad.
+        self.questions = list(questions)
+        for n, question in enumerate(self.questions, start=1):
+            self.fields[f"answer{n}"] = forms.CharField(
+                label=question,
+                required=answers_required,
+                max_length=MAX_ANSWER_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
         for n in range(1, PERIODS + 1):
             self.fields[f"gap{n}_start"] = _date(_("From"))
             self.fields[f"gap{n}_end"] = _date(_("To"))
             self.fields[f"gap{n}_cause"] = forms.ChoiceField(
                 label=_("Why"), required=False, choices=CAUSES
             )
+
+    def answer_fields(self) -> list[forms.BoundField]:
+        return [self[f"answer{n}"] for n in range(1, len(self.questions) + 1)]
+
+    def answers(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        return [
+            (question, data.get(f"answer{n}", ""))
+            for n, question in enumerate(self.questions, start=1)
+        ]
 
     def period_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [
@@ -230,6 +261,7 @@ class ApplicationForm(forms.Form):
             education=data["education"],
             experience=data["experience"],
             cover_letter=data["cover_letter"],
+            answers=tuple(self.answers()),
         )
 
     def uploads(self) -> list[Upload]:

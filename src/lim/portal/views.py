@@ -83,10 +83,16 @@ def apply(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
     if not selectors.ad_is_open(ad, timezone.localdate()):
         return render(request, "portal/closed.html", {"ad": ad}, status=410)
     if request.method != "POST":
-        return render(request, "portal/apply.html", {"ad": ad, "form": ApplicationForm()})
+        form = ApplicationForm(questions=ad.questions, answers_required=ad.answers_required)
+        return render(request, "portal/apply.html", {"ad": ad, "form": form})
     if not applying.rate_limit_allows(client_ip=request.META.get("REMOTE_ADDR", "")):
         return render(request, "portal/rate_limited.html", {"ad": ad}, status=429)
-    form = ApplicationForm(request.POST, request.FILES)
+    form = ApplicationForm(
+        request.POST,
+        request.FILES,
+        questions=ad.questions,
+        answers_required=ad.answers_required,
+    )
     key = request.POST.get("idempotency_key", "")
     earlier = _earlier_receipt(request, key)
     if earlier is not None:

@@ -75,5 +75,10 @@ def screening_view(
     for field in FREE_TEXT_FIELDS:
         if shown.get(field):
             shown[field] = redact_name(str(shown[field]), name, placeholder)
+    if shown.get("answers"):
+        shown["answers"] = [
+            {**answer, "answer": redact_name(str(answer["answer"]), name, placeholder)}
+            for answer in shown["answers"]
+        ]
     shown["label"] = alias
     return shown

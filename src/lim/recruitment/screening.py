@@ -124,6 +124,7 @@ def applicant_detail(application: Application, *, blind: bool, today: dt.date) -
             "education": application.education,
             "experience": application.experience,
             "cover_letter": application.cover_letter,
+            "answers": application.answers,
             "rejection_reason": application.get_rejection_reason_display(),
             "qualification_justification": application.qualification_justification,
         }

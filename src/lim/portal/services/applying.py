@@ -31,6 +31,7 @@ from lim.recruitment.services.applications import (
 from lim.recruitment.services.common import lock_case, queue_mail
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_ANSWER_LENGTH = 4000
 # None: settings.LIM_SUBMISSIONS_PER_CLIENT (default 20); tests may set a number here.
 RATE_LIMIT: int | None = None
 RATE_WINDOW = dt.timedelta(minutes=10)
@@ -61,6 +62,8 @@ class Applicant:
     education: str
     experience: str
     cover_letter: str
+    # The ad's questions, as asked, with the applicant's answers.
+    answers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,25 @@ def _send_receipt(*, application: Application, ad: JobAd, link: str) -> None:
     queue_mail(to=application.email, subject=subject, body=body)
 
 
+def _checked_answers(ad: JobAd, given: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """The answers to the ad's questions as they stand now; the form must have asked
+    exactly these questions (the ad cannot change after publication, but be sure)."""
+    if [question for question, _answer in given] != list(ad.questions):
+        raise DomainError(_("The ad's questions have changed. Reload the page."), field=None)
+    answers = []
+    for number, (question, answer) in enumerate(given, start=1):
+        answer = answer.strip()
+        if ad.answers_required and not answer:
+            raise DomainError(_("Answer the question."), field=f"answer{number}")
+        if len(answer) > MAX_ANSWER_LENGTH:
+            raise DomainError(
+                _("Write at most %(limit)s characters.") % {"limit": MAX_ANSWER_LENGTH},
+                field=f"answer{number}",
+            )
+        answers.append({"question": question, "answer": answer})
+    return answers
+
+
 @transaction.atomic
 def portal_submit(
     *,
@@ -156,6 +178,7 @@ def portal_submit(
             _("Say why you ask to be left off the public applicant list."),
             field="exemption_reason",
         )
+    answers = _checked_answers(ad, applicant.answers)
     application = application_create(
         actor=None,
         case=ad.case,
@@ -170,6 +193,7 @@ def portal_submit(
         education=applicant.education,
         experience=applicant.experience,
         cover_letter=applicant.cover_letter,
+        answers=answers,
         declaration=declaration,
         now=now,
     )

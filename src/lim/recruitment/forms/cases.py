@@ -116,6 +116,21 @@ class AdForm(forms.Form):
     channels = forms.MultipleChoiceField(
         label=_("Channels"), choices=AdChannel.choices, widget=forms.CheckboxSelectMultiple
     )
+    questions = forms.CharField(
+        label=_("Questions for applicants"),
+        help_text=_(
+            "One question per line, at most ten. Each becomes a field in the application "
+            "form. Ask only what the job analysis makes relevant."
+        ),
+        widget=text_area(4),
+        required=False,
+    )
+    answers_required = forms.BooleanField(
+        label=_("Applicants must answer every question"), required=False
+    )
+
+    def clean_questions(self) -> list[str]:
+        return [line for line in self.cleaned_data["questions"].splitlines() if line.strip()]
 
 
 class NavPayloadForm(forms.Form):

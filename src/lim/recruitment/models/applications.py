@@ -94,6 +94,8 @@ class Application(models.Model):
     education = models.TextField(_("education"), blank=True)
     experience = models.TextField(_("experience"), blank=True)
     cover_letter = models.TextField(_("cover letter"), blank=True)
+    # The ad's questions as they were asked, with the answers: [{"question", "answer"}].
+    answers = models.JSONField(_("answers to the ad's questions"), default=list, blank=True)
     submitted_at = models.DateTimeField(_("submitted"))
     status_changed_at = models.DateTimeField(_("status changed"))
     # When the templated reply (rejection or cancellation) was queued; never sent twice.

@@ -241,6 +241,9 @@ class JobAd(models.Model):
     language = models.CharField(_("written standard"), max_length=2, default="nb")
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     channels = models.JSONField(_("channels"), default=list)
+    # The ad's own questions to applicants (texts), answered in the application form.
+    questions = models.JSONField(_("questions for applicants"), default=list, blank=True)
+    answers_required = models.BooleanField(_("every question must be answered"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"))
 

@@ -126,6 +126,27 @@ def ad_generate(*, actor: User, case: RecruitmentCase, now: dt.datetime | None =
     return ad
 
 
+MAX_QUESTIONS = 10
+MAX_QUESTION_LENGTH = 300
+
+
+def clean_questions(questions: Sequence[str]) -> list[str]:
+    """The ad's questions without blank ones; at most ten, each of at most 300 characters."""
+    cleaned = [" ".join(q.split()) for q in questions if q.strip()]
+    if len(cleaned) > MAX_QUESTIONS:
+        raise DomainError(
+            _("Ask at most %(count)s questions.") % {"count": MAX_QUESTIONS}, field="questions"
+        )
+    for number, question in enumerate(cleaned, start=1):
+        if len(question) > MAX_QUESTION_LENGTH:
+            raise DomainError(
+                _("Question %(number)s is longer than %(limit)s characters.")
+                % {"number": number, "limit": MAX_QUESTION_LENGTH},
+                field="questions",
+            )
+    return cleaned
+
+
 @transaction.atomic
 def ad_update(
     *,
@@ -135,6 +156,8 @@ def ad_update(
     body: str,
     deadline: dt.date | None,
     channels: Sequence[str],
+    questions: Sequence[str] = (),
+    answers_required: bool = False,
     now: dt.datetime | None = None,
 ) -> JobAd:
     now = now_or_default(now)
@@ -151,14 +174,19 @@ def ad_update(
         raise DomainError(
             _("An internal-only ad cannot also be published outside."), field="channels"
         )
+    questions = clean_questions(questions)
     before = {
         "title": ad.title,
         "body": ad.body,
         "deadline": ad.deadline.isoformat() if ad.deadline else None,
         "channels": ad.channels,
+        "questions": ad.questions,
+        "answers_required": ad.answers_required,
     }
     ad.title, ad.body, ad.deadline = title.strip(), body.strip(), deadline
     ad.channels = [c for c in AdChannel.values if c in channels]
+    ad.questions = questions
+    ad.answers_required = bool(questions) and answers_required
     ad.updated_at = now
     ad.save()
     after = {
@@ -166,6 +194,8 @@ def ad_update(
         "body": ad.body,
         "deadline": deadline.isoformat() if deadline else None,
         "channels": ad.channels,
+        "questions": ad.questions,
+        "answers_required": ad.answers_required,
     }
     diff = {k: {"old": before[k], "new": v} for k, v in after.items() if before[k] != v}
     if diff:

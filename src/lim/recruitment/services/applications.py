@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,6 +114,7 @@ def application_create(
     education: str = "",
     experience: str = "",
     cover_letter: str = "",
+    answers: Sequence[Mapping[str, str]] = (),
     declaration: DeclarationInput | None = None,
     now: dt.datetime | None = None,
 ) -> Application:
@@ -159,6 +160,7 @@ def application_create(
         education=education.strip(),
         experience=experience.strip(),
         cover_letter=cover_letter.strip(),
+        answers=[{"question": a["question"], "answer": a["answer"]} for a in answers],
         status=ApplicationStatus.NEW,
         submitted_at=now,
         status_changed_at=now,

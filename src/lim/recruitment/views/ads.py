@@ -26,7 +26,14 @@ def _ad(case: RecruitmentCase) -> JobAd | None:
 
 def _ad_form(ad: JobAd | None, data: QueryDict | None = None) -> AdForm:
     initial = (
-        {"title": ad.title, "body": ad.body, "deadline": ad.deadline, "channels": ad.channels}
+        {
+            "title": ad.title,
+            "body": ad.body,
+            "deadline": ad.deadline,
+            "channels": ad.channels,
+            "questions": "\n".join(ad.questions),
+            "answers_required": ad.answers_required,
+        }
         if ad
         else {}
     )
