@@ -189,9 +189,10 @@ def test_hr_finds_the_public_applicant_list_from_the_applicants(people: People) 
 
     case = published_case(people)
     link = reverse("portal:applicant_list", kwargs={"case_id": case.id})
-    assert link in as_user(people.hr).get(url("applicant_list", case)).content.decode()
-    assert (
-        link
-        not in as_user(people.world.colleague).get(url("applicant_list", case)).content.decode()
-    )
+    extended = reverse("portal:extended_list", kwargs={"case_id": case.id})
+    page = as_user(people.hr).get(url("applicant_list", case)).content.decode()
+    assert f'href="{link}"' in page and f'href="{extended}"' in page
+    # The union representative reads the case: the extended list, not the HR page.
+    page = as_user(people.world.colleague).get(url("applicant_list", case)).content.decode()
+    assert f'href="{link}"' not in page and f'href="{extended}"' in page
     assert as_user(people.hr).get(link).status_code == 200

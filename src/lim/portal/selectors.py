@@ -14,7 +14,17 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
-from lim.recruitment.models import AdChannel, EmploymentForm, JobAd, JobAnalysis
+from lim.portal.models import ExemptionDecision
+from lim.recruitment.blind import age_on
+from lim.recruitment.models import (
+    AdChannel,
+    Application,
+    ApplicationStatus,
+    EmploymentForm,
+    JobAd,
+    JobAnalysis,
+    RecruitmentCase,
+)
 from lim.recruitment.states import RECEIVING_STEPS
 
 
@@ -155,3 +165,46 @@ def json_ld(data: dict[str, Any]) -> str:
     the text can never close the element."""
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class ExtendedEntry:
+    """One line of the extended applicant list: the public list's facts plus education
+    and experience, for every applicant, also those left off the public list."""
+
+    name: str
+    age: int | None
+    position: str
+    municipality: str
+    education: str
+    experience: str
+    exempted: bool
+
+
+def extended_applicant_list(case: RecruitmentCase, *, today: dt.date) -> list[ExtendedEntry]:
+    """The extended applicant list (RULES.md: for the parties only), by name."""
+    applications = (
+        Application.objects.filter(case=case)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .select_related("portal_submission")
+        .order_by("name", "id")
+    )
+    entries = []
+    for application in applications:
+        submission = getattr(application, "portal_submission", None)
+        entries.append(
+            ExtendedEntry(
+                name=application.name,
+                age=age_on(application.birth_date, today),
+                position=submission.occupation if submission else "",
+                municipality=application.municipality,
+                education=application.education,
+                experience=application.experience,
+                exempted=bool(
+                    submission
+                    and submission.exemption_requested
+                    and submission.exemption_decision != ExemptionDecision.REFUSED
+                ),
+            )
+        )
+    return entries

@@ -15,11 +15,21 @@ urlpatterns = [
     path("kvittering/<str:token>/kontakt/", views.receipt_contact, name="receipt_contact"),
     path("kvittering/<str:token>/dokumenter/", views.receipt_documents, name="receipt_documents"),
     path("kvittering/<str:token>/trekk/", views.receipt_withdraw, name="receipt_withdraw"),
+    path(
+        "kvittering/<str:token>/sokerliste/",
+        views.receipt_extended_list,
+        name="receipt_extended_list",
+    ),
     path("saker/<uuid:case_id>/sokerliste/", views_hr.applicant_list, name="applicant_list"),
     path(
         "saker/<uuid:case_id>/sokerliste/<uuid:application_id>/avgjor/",
         views_hr.exemption_decide,
         name="exemption_decide",
+    ),
+    path(
+        "saker/<uuid:case_id>/sokerliste/utvidet/",
+        views_hr.extended_list,
+        name="extended_list",
     ),
     path(
         "saker/<uuid:case_id>/sokerliste/publiser/",

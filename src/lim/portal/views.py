@@ -17,7 +17,7 @@ from lim.core.errors import DomainError
 from lim.portal import selectors
 from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, WithdrawForm
 from lim.portal.models import ApplicantListPublication, PortalSubmission
-from lim.portal.services import applying
+from lim.portal.services import applicant_list, applying
 from lim.recruitment.models import EmploymentForm
 
 # The last receipt's token, kept only in the applicant's own browser (a signed cookie),
@@ -186,6 +186,7 @@ def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
         "submission": submission,
         "documents": application.portal_documents.all(),
         "can_add": selectors.ad_is_open(ad, timezone.localdate()),
+        "can_see_list": ad.deadline is not None and timezone.localdate() > ad.deadline,
         "contact_form": forms.get("contact_form") or ContactForm(initial=contact_initial),
         "documents_form": forms.get("documents_form") or DocumentsForm(),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
@@ -196,6 +197,22 @@ def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
 def receipt(request: HttpRequest, token: str) -> HttpResponse:
     application = _application_or_404(token)
     return _private(render(request, "portal/receipt.html", _receipt_context(application)))
+
+
+@require_GET
+def receipt_extended_list(request: HttpRequest, token: str) -> HttpResponse:
+    """The extended applicant list for an applicant, who is a party to the case: open
+    after the deadline, audited."""
+    application = _application_or_404(token)
+    case = application.case
+    ad = case.ad
+    today = timezone.localdate()
+    is_open = ad.deadline is not None and today > ad.deadline
+    entries = selectors.extended_applicant_list(case, today=today) if is_open else []
+    if is_open:
+        applicant_list.extended_list_viewed(actor=None, case=case, application=application)
+    context = {"case": case, "ad": ad, "entries": entries, "not_yet": not is_open}
+    return _private(render(request, "portal/extended_list.html", context))
 
 
 @require_POST

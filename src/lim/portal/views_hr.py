@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lim.core.errors import DomainError
+from lim.portal import selectors
 from lim.portal.models import ApplicantListPublication, ExemptionDecision, PortalSubmission
 from lim.portal.services import applicant_list as service
 from lim.recruitment import rule_checks
 from lim.recruitment.access import get_case_for_user
 from lim.recruitment.models import JobAd
+from lim.recruitment.screening import blind_required
 
 
 def _page(request: HttpRequest, case_id: uuid.UUID, status: int = 200) -> HttpResponse:
@@ -87,3 +89,20 @@ def applicant_list_publish(request: HttpRequest, case_id: uuid.UUID) -> HttpResp
     else:
         messages.success(request, _("The public applicant list is published."))
     return HttpResponseRedirect(reverse("portal:applicant_list", kwargs={"case_id": case.pk}))
+
+
+@login_required
+@require_GET
+def extended_list(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The extended applicant list for those who take part in the case. Hidden while the
+    organisation's blind screening is in force; every opening is audited."""
+    case = get_case_for_user(request.user, case_id)
+    ad = JobAd.objects.filter(case=case, published_at__isnull=False).first()
+    if ad is None:
+        raise Http404
+    blind = blind_required(case)
+    entries = [] if blind else selectors.extended_applicant_list(case, today=timezone.localdate())
+    if not blind:
+        service.extended_list_viewed(actor=request.user, case=case)  # type: ignore[arg-type]  # login_required: a User
+    context = {"case": case, "ad": ad, "entries": entries, "blind": blind, "internal": True}
+    return render(request, "portal/extended_list.html", context)

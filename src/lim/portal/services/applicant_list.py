@@ -182,3 +182,23 @@ def applicant_list_publish(
         details={"total": result.total, "listed": len(result.entries)},
     )
     return publication
+
+
+def extended_list_viewed(
+    *,
+    actor: User | None,
+    case: RecruitmentCase,
+    application: Application | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Record who opened the extended applicant list: a user, or an applicant through
+    their private link (actor None, the application named)."""
+    details = {"application": str(application.pk)} if application is not None else {}
+    audit_record(
+        actor=actor,
+        action="applicant_list.extended_view",
+        obj=case,
+        organisation=case.organisation,
+        at=now or timezone.now(),
+        details=details,
+    )
