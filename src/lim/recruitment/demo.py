@@ -339,6 +339,7 @@ def _case_objects(
             language=organisation.written_standard,
             deadline=deadline,
             channels=["career_site", "nav"],
+            questions=DEMO_QUESTIONS,
             published_at=created + dt.timedelta(days=4) if published else None,
             updated_at=created + dt.timedelta(days=3),
         )
@@ -351,6 +352,12 @@ def _case_objects(
         _selection_objects(batch, rng, spec, case, rows, requirements, people, deadline)
     batch.extend(applications)
     batch.extend(d for _a, d in rows if d is not None)
+
+
+DEMO_QUESTIONS = [
+    "Hva gjør deg godt egnet for denne stillingen?",
+    "Når kan du begynne?",
+]
 
 
 def _selection_objects(
