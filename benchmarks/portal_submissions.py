@@ -181,6 +181,31 @@ def publish_case() -> str:
     return str(ad.pk)
 
 
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    with contextlib.suppress(OSError):
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+    return inodes
+
+
+def worker_serving(workers: list[int], server_port: int, client_ports: set[int]) -> int | None:
+    """The worker holding an accepted connection from one of `client_ports` (a POST in
+    flight), found through /proc/<pid>/fd and /proc/net/tcp; None if there is none."""
+    owners = {inode: pid for pid in workers for inode in _socket_inodes(pid)}
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote, inode = fields[1], fields[2], fields[9]
+        if int(local.split(":")[1], 16) != server_port:
+            continue
+        if int(remote.split(":")[1], 16) in client_ports and inode in owners:
+            return owners[inode]
+    return None
+
+
 def worker_pids(master: int) -> list[int]:
     pids: list[int] = []
     for children in Path(f"/proc/{master}/task").glob("*/children"):
@@ -229,12 +254,12 @@ class Server:
                 self.process.wait(timeout=10)
 
 
-def start_server(env: dict[str, str], data_dir: str) -> Server:
+def start_server(env: dict[str, str], data_dir: str, workers: int) -> Server:
     port = free_port()
     log = Path(data_dir) / "gunicorn.log"
     with log.open("wb") as out:
         process = subprocess.Popen(  # `lim serve` execs gunicorn: this pid is the master
-            [*LIM, "serve", "--host", HOST, "--workers", "2", "--port", str(port)],
+            [*LIM, "serve", "--host", HOST, "--workers", str(workers), "--port", str(port)],
             env=env,
             cwd=ROOT,
             stdout=out,
@@ -255,6 +280,9 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY_RE = re.compile(
     r'name="idempotency_key" value="([^"]+)"|value="([^"]+)" name="idempotency_key"'
 )
+# Local ports of the POST connections open right now (see Client._post).
+IN_FLIGHT: set[int] = set()
+IN_FLIGHT_LOCK = threading.Lock()
 CONNECTION_ERRORS = (
     ConnectionError,
     http.client.RemoteDisconnected,
@@ -298,9 +326,12 @@ class Client:
 
     def __init__(self, base: str, ad_id: str) -> None:
         self.base = base
-        self.url = f"{base}/stillinger/{ad_id}/sok/"
+        self.port = int(base.rsplit(":", 1)[1])
+        self.path = f"/stillinger/{ad_id}/sok/"
+        self.url = f"{base}{self.path}"
+        self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
         )
 
     def form(self) -> tuple[str, str]:
@@ -343,35 +374,18 @@ class Client:
         outcome = Outcome(key)
         for _attempt in range(retries + 1):
             outcome.attempts += 1
-            request = urllib.request.Request(
-                self.url,
-                data=body,
-                method="POST",
-                headers={
-                    "Content-Type": content_type,
-                    "Referer": self.url,
-                    "Origin": self.base,
-                    "Accept-Language": "nb",
-                },
-            )
             started = time.perf_counter()
             try:
-                with self.opener.open(request, timeout=REQUEST_TIMEOUT) as response:
-                    status, page = response.status, response.read().decode()
+                status, location, page = self._post(body, content_type)
                 outcome.latencies.append(time.perf_counter() - started)
-            except urllib.error.HTTPError as error:
-                outcome.latencies.append(time.perf_counter() - started)
-                location = error.headers.get("Location", "")
-                if error.code in (302, 303) and "/kvittering/" in location:
-                    outcome.acknowledged, outcome.status = True, str(error.code)
-                else:
-                    outcome.status = f"HTTP {error.code} {location}".strip()
-                error.close()
-                return outcome
             except CONNECTION_ERRORS as error:
                 outcome.latencies.append(time.perf_counter() - started)
                 outcome.status = f"connection error: {type(error).__name__}"
                 continue
+            if status in (302, 303):
+                outcome.acknowledged = "/kvittering/" in location
+                outcome.status = str(status) if outcome.acknowledged else f"{status} {location}"
+                return outcome
             # A 200 is the page for a repeated key ("already received"): stored before.
             received = (
                 status == 200
@@ -379,9 +393,41 @@ class Client:
                 and ("mottatt" in page or "received" in page)
             )
             outcome.acknowledged = received
-            outcome.status = f"{status} already received" if received else f"{status} form?"
+            outcome.status = f"{status} already received" if received else f"HTTP {status}"
             return outcome
         return outcome
+
+    def _post(self, body: bytes, content_type: str) -> tuple[int, str, str]:
+        """POST over a fresh connection whose local port is in IN_FLIGHT while the request
+        is open, so the burst can kill the worker that is handling a POST."""
+        cookies = "; ".join(f"{c.name}={c.value}" for c in self.jar)
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT)
+        port = 0
+        try:
+            connection.connect()
+            assert connection.sock is not None
+            port = connection.sock.getsockname()[1]
+            with IN_FLIGHT_LOCK:
+                IN_FLIGHT.add(port)
+            connection.request(
+                "POST",
+                self.path,
+                body=body,
+                headers={
+                    "Content-Type": content_type,
+                    "Cookie": cookies,
+                    "Referer": self.url,
+                    "Origin": self.base,
+                    "Accept-Language": "nb",
+                },
+            )
+            response = connection.getresponse()
+            page = response.read().decode(errors="replace")
+            return response.status, response.getheader("Location", ""), page
+        finally:
+            with IN_FLIGHT_LOCK:
+                IN_FLIGHT.discard(port)
+            connection.close()
 
 
 # --- the runs ------------------------------------------------------------------------
@@ -395,8 +441,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
-def load_test(server: Server, ad_id: str, clients: int, each: int, limit: float) -> None:
+def load_test(
+    server: Server, ad_id: str, clients: int, each: int, limit: float, rate: float = 0.0
+) -> None:
+    """`clients` threads with `each` submissions each: back to back when `rate` is 0
+    (saturation), else started on a schedule of `rate` submissions per second in all."""
     end = time.monotonic() + limit
+    log_start = server.log.stat().st_size
+    started = time.monotonic()
     outcomes: list[Outcome] = []
     failures: Counter[str] = Counter()
     lock = threading.Lock()
@@ -404,6 +456,9 @@ def load_test(server: Server, ad_id: str, clients: int, each: int, limit: float)
     def client_run(number: int) -> None:
         client = Client(server.url, ad_id)
         for n in range(each):
+            if rate:
+                due = started + (n * clients + number) / rate
+                time.sleep(max(0.0, due - time.monotonic()))
             if time.monotonic() > end:
                 with lock:
                     failures["not sent (time limit)"] += each - n
@@ -419,13 +474,13 @@ def load_test(server: Server, ad_id: str, clients: int, each: int, limit: float)
                 if not outcome.acknowledged:
                     failures[outcome.status] += 1
 
-    started = time.monotonic()
     with cf.ThreadPoolExecutor(clients) as pool:
         list(pool.map(client_run, range(clients)))
     elapsed = time.monotonic() - started
     latencies = [t for o in outcomes for t in o.latencies]
     ok = sum(o.acknowledged for o in outcomes)
-    print(f"\n== Load: {clients} concurrent clients x {each} submissions, 1 MB PDF each ==")
+    pace = f", started at {rate:g} per second" if rate else ", back to back"
+    print(f"\n== Load: {clients} concurrent clients x {each} submissions{pace}, 1 MB PDF ==")
     print(f"POSTs sent:                      {len(latencies)} of {clients * each}")
     print(f"acknowledged (302 to receipt):   {ok}")
     print(f"errors:                          {sum(failures.values())}")
@@ -441,7 +496,8 @@ def load_test(server: Server, ad_id: str, clients: int, each: int, limit: float)
     server_ms = [  # gunicorn's access log: the worker's own time, without the queue
         float(m.group(1))
         for m in re.finditer(
-            r'"POST [^"]*" \d+ \S+ (\d+)ms', server.log.read_text(errors="replace")
+            r'"POST [^"]*" \d+ \S+ (\d+)ms',
+            server.log.read_bytes()[log_start:].decode(errors="replace"),
         )
     ]
     if server_ms:
@@ -471,13 +527,15 @@ def burst(
                 count = acked[0]
             if count >= kill_after:
                 workers = worker_pids(server.process.pid)
-                if workers:
-                    victim = workers[0]
+                with IN_FLIGHT_LOCK:
+                    posting = set(IN_FLIGHT)
+                victim = worker_serving(workers, server.port, posting)
+                if victim is not None:  # else try again: no accepted POST at this instant
                     os.kill(victim, signal.SIGKILL)
                     killed.update(pid=victim, at_ack=count, before=workers, t=time.monotonic())
-                killed_event.set()
-                return
-            time.sleep(0.01)
+                    killed_event.set()
+                    return
+            time.sleep(0.002)
 
     def task(serial: int) -> None:
         if time.monotonic() > end:
@@ -524,8 +582,8 @@ def burst(
     print(f"\n== Burst: {total} submissions, {clients} concurrent, one worker SIGKILLed ==")
     if killed:
         print(
-            f"killed worker pid {killed['pid']} (of {killed['before']}) after "
-            f"{killed['at_ack']} acknowledgements; workers afterwards: {restarted}"
+            f"killed worker pid {killed['pid']} (of {killed['before']}) while it was handling "
+            f"a POST, after {killed['at_ack']} acknowledgements; workers afterwards: {restarted}"
         )
     else:
         print("no worker was killed (too few acknowledgements before the time limit)")
@@ -587,6 +645,15 @@ def main() -> int:
     parser.add_argument("--each", type=int, default=10, help="submissions per client (load)")
     parser.add_argument("--burst", type=int, default=1000, help="submissions in the burst")
     parser.add_argument("--kill-after", type=int, default=300)
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=10.0,
+        help="submissions per second for the second, paced load run (0: skip it)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn worker processes (lim serve --workers)"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("DATABASE_URL must name a PostgreSQL database; run it under", file=sys.stderr)
@@ -605,11 +672,15 @@ def main() -> int:
         os.environ.update(env)
         sys.path[:0] = [str(ROOT / "src")]
         ad_id = publish_case()
-        server = start_server(env, data_dir)
+        workers = max(2, min(args.workers, 16))
+        server = start_server(env, data_dir, workers)
         server.wait_healthy()
-        print(f"lim serve (gunicorn, 2 workers) at {server.url}, master pid {server.process.pid}")
+        master = server.process.pid
+        print(f"lim serve (gunicorn, {workers} workers) at {server.url}, master pid {master}")
         print(f"ad {ad_id}; PDF {len(PDF):,} bytes; PostgreSQL at {HOST} via DATABASE_URL")
         load_test(server, ad_id, clients, each, limit=180.0)
+        if args.rate > 0:
+            load_test(server, ad_id, clients, each, limit=180.0, rate=min(args.rate, 100.0))
         burst(server, ad_id, total, clients, args.kill_after, limit=600.0)
     finally:
         if server is not None:
