@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from lim.recruitment.models import Application, JobAd
 from tests.e2e.test_accessibility import LANGS, _assert_no_violations, _set_language
-from tests.portal.conftest import PDF, Clock
+from tests.portal.conftest import AFTER_DEADLINE, PDF, Clock
+from tests.recruitment.conftest import published_case
 
 # Fixtures, imported by name so pytest finds them here.
 from tests.portal.conftest import ad as ad
@@ -29,14 +30,24 @@ def _fill_form(page, email: str) -> None:  # type: ignore[no-untyped-def]
     page.fill("#id_occupation", "Rådgiver")
     page.fill("#id_cover_letter", "Jeg vil gjerne jobbe hos dere.")
     page.set_input_files("#id_cv", files=[CV])
+    if page.locator("#id_answer1").count():
+        page.fill("#id_answer1", "Jeg liker å skrive klare vedtak.")
     page.check("#id_consent")
+
+
+@pytest.fixture
+def asking_ad(people, settings, tmp_path) -> JobAd:  # type: ignore[no-untyped-def]
+    """A published ad with a question of its own that must be answered."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    return published_case(people, questions=("Hvorfor søker du?",), answers_required=True).ad
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("lang", LANGS)
 def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-def]
-    page, ad: JobAd, clock: Clock, lang: str
+    page, asking_ad: JobAd, clock: Clock, lang: str
 ) -> None:
+    ad = asking_ad
     _set_language(page, lang)
     for url in (
         reverse("portal:vacancy_list"),
@@ -56,6 +67,7 @@ def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-de
     page.fill("#id_name", "Siri Søker")
     page.click("main button[type=submit]")
     expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".error-summary a[href='#id_answer1']")).to_be_visible()
     assert page.input_value("#id_name") == "Siri Søker"
     _assert_no_violations(page, f"application form with errors [{lang}]")
 
@@ -64,7 +76,17 @@ def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-de
     page.wait_for_url("**/stillinger/kvittering/**")
     expect(page.locator("h1")).to_contain_text(ad.title)
     _assert_no_violations(page, f"receipt [{lang}]")
-    assert Application.objects.get().language == lang
+    application = Application.objects.get()
+    assert application.language == lang
+    assert application.answers[0]["answer"] == "Jeg liker å skrive klare vedtak."
+
+    # After the deadline the applicant, a party, may open the extended applicant list.
+    receipt = page.url
+    clock.set(AFTER_DEADLINE)
+    page.goto(receipt)
+    page.click("main a[href$='/sokerliste/']")
+    expect(page.locator("main table")).to_contain_text("Siri Søker")
+    _assert_no_violations(page, f"extended applicant list, applicant [{lang}]")
 
 
 def _tab_to(page, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -141,3 +163,6 @@ def test_hr_applicant_list_page_has_no_axe_violations(  # type: ignore[no-untype
     assert response is not None and response.status == 200
     expect(page.locator("main")).to_contain_text("Siri Søker")
     _assert_no_violations(page, f"HR applicant list [{lang}]")
+    page.click("main a[href$='/sokerliste/utvidet/']")
+    expect(page.locator("main table")).to_contain_text("Siri Søker")
+    _assert_no_violations(page, f"extended applicant list, HR [{lang}]")
