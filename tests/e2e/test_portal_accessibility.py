@@ -10,13 +10,13 @@ from playwright.sync_api import expect
 from lim.recruitment.models import Application, JobAd
 from tests.e2e.test_accessibility import LANGS, _assert_no_violations, _set_language
 from tests.portal.conftest import AFTER_DEADLINE, PDF, Clock
-from tests.recruitment.conftest import published_case
 
 # Fixtures, imported by name so pytest finds them here.
 from tests.portal.conftest import ad as ad
 from tests.portal.conftest import case as case
 from tests.portal.conftest import clock as clock
 from tests.portal.conftest import people as people
+from tests.recruitment.conftest import published_case
 
 CV = {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
 
