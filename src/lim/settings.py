@@ -142,6 +142,9 @@ STORAGES = {
 MEDIA_ROOT = DATA_DIR / "uploads"
 # Career-site submissions allowed per client (IP address) in a 10-minute window.
 LIM_SUBMISSIONS_PER_CLIENT = env_int("LIM_SUBMISSIONS_PER_CLIENT", 20, minimum=1)
+# Reverse proxies in front of LIM that append to X-Forwarded-For (0: none, use the
+# connection's address). Decides whose address the submission rate limit counts.
+LIM_TRUSTED_PROXIES = env_int("LIM_TRUSTED_PROXIES", 0, minimum=0)
 
 # E-mail: "smtp" for production, "console" or "file" (into DATA_DIR/mail) for trying out.
 _EMAIL_BACKENDS = {

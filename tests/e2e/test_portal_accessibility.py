@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from lim.portal.services.applicant_list import applicant_list_publish
 from lim.recruitment.models import Application, JobAd
 from tests.e2e.test_accessibility import LANGS, _assert_no_violations, _set_language
 from tests.portal.conftest import AFTER_DEADLINE, PDF, Clock
@@ -45,7 +46,7 @@ def asking_ad(people, settings, tmp_path) -> JobAd:  # type: ignore[no-untyped-d
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("lang", LANGS)
 def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-def]
-    page, asking_ad: JobAd, clock: Clock, lang: str
+    page, people, asking_ad: JobAd, clock: Clock, lang: str
 ) -> None:
     ad = asking_ad
     _set_language(page, lang)
@@ -87,6 +88,23 @@ def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-de
     page.click("main a[href$='/sokerliste/']")
     expect(page.locator("main table")).to_contain_text("Siri Søker")
     _assert_no_violations(page, f"extended applicant list, applicant [{lang}]")
+
+    # The form is closed after the deadline; the ad page shows the published list.
+    response = page.goto(form_url)
+    assert response is not None and response.status == 410
+    _assert_no_violations(page, f"applications closed [{lang}]")
+    applicant_list_publish(actor=people.hr, case=ad.case, now=AFTER_DEADLINE)
+    page.goto(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk}))
+    expect(page.locator("main")).to_contain_text("Siri Søker")
+    _assert_no_violations(page, f"ad with the public applicant list [{lang}]")
+
+    # Withdrawing deletes the application and ends on its own page.
+    page.goto(receipt)
+    page.check("#id_confirm")
+    page.click("form[action$='/trekk/'] button[type=submit]")
+    page.wait_for_url("**/stillinger/trukket/")
+    assert not Application.objects.exists()
+    _assert_no_violations(page, f"application withdrawn [{lang}]")
 
 
 def _tab_to(page, name: str) -> None:  # type: ignore[no-untyped-def]

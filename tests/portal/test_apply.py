@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -138,6 +139,47 @@ def test_rate_limit_per_client(ad: JobAd, clock: Clock, monkeypatch: pytest.Monk
     clock.set(clock.moment + dt.timedelta(minutes=11))
     assert post_application(client, ad, email="c@example.org").status_code == 302
     assert Application.objects.count() == 4
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_each_applicant(
+    ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    settings.LIM_TRUSTED_PROXIES = 1
+    monkeypatch.setattr(applying, "RATE_LIMIT", 1)
+
+    def through_proxy(forwarded_for: str) -> Client:
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    # Two applicants behind the same proxy are counted apart.
+    assert post_application(through_proxy("203.0.113.7"), ad, email="a@example.org").status_code
+    second = post_application(through_proxy("198.51.100.1"), ad, email="b@example.org")
+    assert second.status_code == 302
+    # A forged address to the left of the proxy's entry does not escape the limit.
+    forged = post_application(through_proxy("192.0.2.99, 203.0.113.7"), ad, email="c@example.org")
+    assert forged.status_code == 429
+    assert Application.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.7", "10.0.0.2"),  # no proxy trusted: the header is ignored
+        (1, "203.0.113.7", "203.0.113.7"),
+        (2, "203.0.113.7, 10.0.0.1", "203.0.113.7"),
+        (2, "10.0.0.1", "10.0.0.2"),  # fewer entries than proxies: the connection
+        (1, "", "10.0.0.2"),
+    ],
+)
+def test_client_ip_reads_only_what_trusted_proxies_wrote(
+    settings: Any, proxies: int, forwarded: str, expected: str
+) -> None:
+    from django.test import RequestFactory
+
+    from lim.core.http import client_ip
+
+    settings.LIM_TRUSTED_PROXIES = proxies
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
 
 
 def test_cv_gap_and_declarations_are_stored_and_explained(ad: JobAd, clock: Clock) -> None:

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lim.core.errors import DomainError
+from lim.core.http import client_ip
 from lim.portal import selectors
 from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, WithdrawForm
 from lim.portal.models import ApplicantListPublication, PortalSubmission
@@ -85,7 +86,7 @@ def apply(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
     if request.method != "POST":
         form = ApplicationForm(questions=ad.questions, answers_required=ad.answers_required)
         return render(request, "portal/apply.html", {"ad": ad, "form": form})
-    if not applying.rate_limit_allows(client_ip=request.META.get("REMOTE_ADDR", "")):
+    if not applying.rate_limit_allows(client_ip=client_ip(request)):
         return render(request, "portal/rate_limited.html", {"ad": ad}, status=429)
     form = ApplicationForm(
         request.POST,
