@@ -45,8 +45,9 @@ def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     )
     for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo"]):
         subprocess.run([*LIM, *command], env=env, check=True, capture_output=True)
+    log = (data / "server.log").open("wb")
     server = subprocess.Popen(
-        [*LIM, "serve", "--workers", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [*LIM, "serve", "--workers", "1"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -59,6 +60,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     yield base, Path(data)
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 def test_healthz_answers_200(served) -> None:  # type: ignore[no-untyped-def]
@@ -86,3 +88,16 @@ def test_unknown_page_is_404_without_debug_details(served) -> None:  # type: ign
     assert status == 404
     assert b"Traceback" not in body
     assert "Fant ikke siden" in body.decode()
+
+
+def test_the_access_log_never_shows_a_private_link(served) -> None:  # type: ignore[no-untyped-def]
+    base, data = served
+    status, _, _ = _get(base + "/stillinger/kvittering/hemmelig-lenke-123/")
+    assert status == 404
+    log = data / "server.log"
+    deadline = time.monotonic() + 10
+    while '"GET /stillinger/kvittering/' not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text()
+    assert '"GET /stillinger/kvittering/[token]/" 404' in text
+    assert "hemmelig-lenke-123" not in text

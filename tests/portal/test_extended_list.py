@@ -99,7 +99,7 @@ def test_an_applicant_sees_the_extended_list_after_the_deadline(ad: JobAd, clock
     clock.set(AFTER_DEADLINE)
     assert "See the extended applicant list" in applicant.get(receipt).content.decode()
     response = applicant.get(list_url)
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     html = response.content.decode()
     assert "Bo Beskyttet" in html and "Bachelor i økonomi, NHH, 2012" in html
     event = AuditEvent.objects.get(action="applicant_list.extended_view")

@@ -47,7 +47,7 @@ def test_receipt_shows_status_and_is_private(ad: JobAd, clock: Clock) -> None:
     assert "Rådgiver klagesaker" in html
     assert "New" in html  # the status
     assert "cv.pdf" in html
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     assert Client().get(url.replace(_token(url), "x" * 43)).status_code == 404
 

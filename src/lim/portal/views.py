@@ -29,8 +29,10 @@ RECEIPT_COOKIE_AGE = 3600
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Pages behind a private link: not cached, and the link never leaks as a referrer."""
-    response["Referrer-Policy"] = "no-referrer"
+    """Pages behind a private link: not cached. The link is never sent to other sites as
+    a referrer (SECURE_REFERRER_POLICY "same-origin"); "no-referrer" would make browsers
+    send `Origin: null` with the page's forms, which the CSRF check rightly refuses."""
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "no-store, private"
     return response
 

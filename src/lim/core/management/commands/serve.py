@@ -29,8 +29,11 @@ class Command(BaseCommand):
             str(options["workers"]),
             "--access-logfile",
             "-",
-            # The access log shows paths only; URLs never carry personal data.
+            # The access log shows paths only; URLs never carry personal data, and the
+            # token of an applicant's private link is replaced.
             "--access-logformat",
             '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
+            "--logger-class",
+            "lim.core.redaction.RedactingLogger",
         ]
         os.execvp(argv[0], argv)  # noqa: S606 - replaces this process with gunicorn
