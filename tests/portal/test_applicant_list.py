@@ -147,3 +147,29 @@ def test_outsiders_and_the_public_cannot_reach_the_hr_page(
     )
     assert response.status_code == 404
     assert client_for(people.hr).get(decide).status_code == 405
+
+
+def test_an_application_registered_without_a_birth_date_is_listed_without_an_age(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    from lim.recruitment.services.applications import application_create
+
+    post_application(Client(), ad)
+    application_create(
+        actor=people.hr,
+        case=ad.case,
+        name="Per Papir",
+        email="per@example.org",
+        source="hr",
+        municipality="Voss",
+    )
+    clock.set(AFTER_DEADLINE)
+    _publish(client_for(people.hr, "en"), ad)
+    publication = ApplicantListPublication.objects.get()
+    assert publication.total == 2
+    assert [(e["name"], e["age"]) for e in publication.entries] == [
+        ("Per Papir", None),
+        ("Siri Søker", 35),
+    ]
+    html = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    assert "<td>Per Papir</td><td>–</td>" in html

@@ -75,6 +75,17 @@ def test_age_for_a_leap_day_birthday() -> None:
     assert build_applicant_list(applicants=people, on=d("2026-03-01")).entries[0].age == 26
 
 
+def test_an_applicant_without_a_birth_date_is_listed_and_counted_without_an_age() -> None:
+    registered = ListApplicant("x", "Registrert Av HR", None, "Lærer", "Voss", Gender.UNKNOWN)
+    people = (applicant("a", "Kari Nordmann"), registered)
+    applicant_list = build_applicant_list(applicants=people, on=AFTER)
+    assert [(e.name, e.age) for e in applicant_list.entries] == [
+        ("Kari Nordmann", 35),
+        ("Registrert Av HR", None),
+    ]
+    assert applicant_list.total == 2
+
+
 @pytest.mark.parametrize(
     ("today", "blocked"),
     [

@@ -64,7 +64,7 @@ class ExemptionRequest:
 class ListApplicant:
     id: str
     name: str
-    birth_date: date
+    birth_date: date | None  # None: not given (registered by HR); the list shows no age
     position: str  # position or occupation
     municipality: str  # of residence or work
     gender: Gender = Gender.UNKNOWN
@@ -91,7 +91,7 @@ class ApplicantListFacts:
 @dataclass(frozen=True)
 class ListEntry:
     name: str
-    age: int
+    age: int | None
     position: str
     municipality: str
 
@@ -132,7 +132,13 @@ def build_applicant_list(
     listed = [a for a in counted if a.id in published or not (a.exempted or a.pending)]
     return ApplicantList(
         entries=tuple(
-            ListEntry(a.name, age_on(a.birth_date, on), a.position, a.municipality) for a in listed
+            ListEntry(
+                a.name,
+                age_on(a.birth_date, on) if a.birth_date is not None else None,
+                a.position,
+                a.municipality,
+            )
+            for a in listed
         ),
         total=len(counted),
         by_gender=dict(Counter(a.gender for a in counted)),

@@ -46,17 +46,16 @@ def _request(submission: PortalSubmission | None) -> rules.ExemptionRequest | No
 
 
 def list_facts(case: RecruitmentCase) -> rules.ApplicantListFacts:
-    """The case's applicants as the rule sees them. An applicant without a date of birth
-    (registered by HR without one) cannot be given an age and is left out."""
+    """The case's applicants as the rule sees them. An applicant registered by HR without
+    a date of birth is listed and counted, without an age."""
     applications = (
-        Application.objects.filter(case=case, birth_date__isnull=False)
+        Application.objects.filter(case=case)
         .select_related("portal_submission")
         .order_by("name", "id")
     )
     applicants = []
     for application in applications:
         submission = getattr(application, "portal_submission", None)
-        assert application.birth_date is not None
         applicants.append(
             rules.ListApplicant(
                 id=str(application.pk),
