@@ -221,3 +221,18 @@ def test_exemption_request_needs_a_reason_and_is_stored(ad: JobAd, clock: Clock)
     submission = PortalSubmission.objects.get()
     assert submission.exemption_requested
     assert submission.exemption_reason == "Min arbeidsgiver vet ikke."
+
+
+def test_a_submission_that_fails_after_its_files_are_written_leaves_no_file(
+    ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    def broken_mail(**kwargs: Any) -> None:
+        raise RuntimeError("the mail template is broken")
+
+    monkeypatch.setattr(applying, "_send_receipt", broken_mail)
+    client = Client(raise_request_exception=False)
+    response = post_application(client, ad, attachments=[pdf("vitnemal.pdf")])
+    assert response.status_code == 500
+    assert not Application.objects.exists()
+    uploads = settings.MEDIA_ROOT / "applications"
+    assert not uploads.exists() or not any(uploads.iterdir())

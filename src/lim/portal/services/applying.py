@@ -3,16 +3,18 @@ changing contact details, adding documents and withdrawing (which deletes everyt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -107,10 +109,26 @@ def application_for_token(token: str, *, now: dt.datetime) -> Application | None
     return access.application
 
 
-def _save_documents(application: Application, uploads: Sequence[Upload], now: dt.datetime) -> None:
+@contextlib.contextmanager
+def _files_kept_only_on_success() -> Iterator[list[str]]:
+    """Collects the names of files written to storage in the block and deletes them again
+    if the block fails, so a submission that is rolled back leaves no file behind."""
+    stored: list[str] = []
+    try:
+        yield stored
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _save_documents(
+    application: Application, uploads: Sequence[Upload], now: dt.datetime, stored: list[str]
+) -> None:
     for upload in uploads:
         if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
             raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+    for upload in uploads:
         document = ApplicationDocument(
             application=application,
             kind=upload.kind,
@@ -120,6 +138,8 @@ def _save_documents(application: Application, uploads: Sequence[Upload], now: dt
             uploaded_at=now,
         )
         document.file.save(upload.name, upload.file, save=False)
+        if document.file.name:
+            stored.append(document.file.name)
         document.save()
 
 
@@ -209,9 +229,10 @@ def portal_submit(
             )
     except IntegrityError:
         raise DomainError(_("This application has already been received."), field=None) from None
-    _save_documents(application, uploads, now)
-    token = _new_token(application, now)
-    _send_receipt(application=application, ad=ad, link=link_for(token))
+    with _files_kept_only_on_success() as stored:
+        _save_documents(application, uploads, now, stored)
+        token = _new_token(application, now)
+        _send_receipt(application=application, ad=ad, link=link_for(token))
     return Submitted(application, token)
 
 
@@ -283,15 +304,16 @@ def documents_add(
     ad = application.case.ad
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("Documents can only be added until the deadline."), field="files")
-    _save_documents(application, uploads, now)
-    audit_record(
-        actor=None,
-        action="application.documents_add",
-        obj=application,
-        organisation=application.case.organisation,
-        at=now,
-        details={"count": len(uploads)},
-    )
+    with _files_kept_only_on_success() as stored:
+        _save_documents(application, uploads, now, stored)
+        audit_record(
+            actor=None,
+            action="application.documents_add",
+            obj=application,
+            organisation=application.case.organisation,
+            at=now,
+            details={"count": len(uploads)},
+        )
 
 
 @transaction.atomic
@@ -319,8 +341,6 @@ def application_withdraw_and_delete(
     )
 
     def remove_files() -> None:
-        from django.core.files.storage import default_storage
-
         for name in files:
             default_storage.delete(name)
 
