@@ -164,3 +164,24 @@ def test_published_ad_cannot_be_edited_and_read_only_cannot_publish(people: Peop
     assert as_user(people.union).post(url("ad_publish", case)).status_code == 404
     assert as_user(people.union).post(url("ad_generate", case)).status_code == 404
     assert as_user(people.hr).get(url("ad_publish", case)).status_code == 405
+
+
+def test_publishing_without_nav_shows_the_rules_warning_with_its_source(people: People) -> None:
+    case = _ad_ready(people, checkpoint=True)
+    client = as_user(people.hr)
+    deadline = timezone.localdate() + dt.timedelta(days=14)
+    response = client.post(
+        url("ad", case),
+        {
+            "title": "Rådgiver klagesaker",
+            "body": "Vi søker en rådgiver.",
+            "deadline": deadline.isoformat(),
+            "channels": ["career_site"],
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(url("ad_publish", case), follow=True)
+    page = response.content.decode()
+    assert "The ad was published." in page
+    assert "has not been reported to NAV (Arbeidsplassen). (arbeidsmarkedsloven § 7)" in page
+    assert JobAd.objects.get(case=case).published_at is not None

@@ -204,9 +204,12 @@ def ad_update(
 
 
 @transaction.atomic
-def ad_publish(*, actor: User, ad: JobAd, now: dt.datetime | None = None) -> JobAd:
+def ad_publish(
+    *, actor: User, ad: JobAd, now: dt.datetime | None = None
+) -> list[rule_checks.FindingView]:
     """Publish the ad. Blocked until the NAV checkpoint is recorded (organisation setting)
-    and unless the route allows the chosen channels (ROUTE rule)."""
+    and unless the route allows the chosen channels (ROUTE rule). Returns the rules' advice
+    that does not block (warnings and information), for the page to show."""
     now = now_or_default(now)
     case = lock_case(ad.case)
     ad = JobAd.objects.select_for_update().get(pk=ad.pk)
@@ -218,7 +221,7 @@ def ad_publish(*, actor: User, ad: JobAd, now: dt.datetime | None = None) -> Job
         raise DomainError(_("Set a deadline for applications."), field="deadline")
     if ad.deadline < now.date():
         raise DomainError(_("The deadline has passed."), field="deadline")
-    rule_checks.check_ad_publish(case=case, ad=ad, today=now.date())
+    advice = rule_checks.check_ad_publish(case=case, ad=ad, today=now.date())
     ad.published_at = now
     ad.save(update_fields=["published_at"])
     audit_record(
@@ -226,10 +229,14 @@ def ad_publish(*, actor: User, ad: JobAd, now: dt.datetime | None = None) -> Job
         action="ad.publish",
         obj=case,
         at=now,
-        details={"channels": ad.channels, "deadline": ad.deadline.isoformat()},
+        details={
+            "channels": ad.channels,
+            "deadline": ad.deadline.isoformat(),
+            "findings": [f.rule for f in advice],
+        },
     )
     move_case(actor=actor, case=case, to=CaseStep.APPLICATIONS, now=now)
-    return ad
+    return advice
 
 
 @transaction.atomic

@@ -17,7 +17,14 @@ from lim.recruitment.forms.cases import AdForm, NavPayloadForm
 from lim.recruitment.models import JobAd, RecruitmentCase
 from lim.recruitment.nav_payload import ad_transfer
 from lim.recruitment.services import ads as ad_services
-from lim.recruitment.views.common import actor, case_for, render_case_page, show_error, to_case
+from lim.recruitment.views.common import (
+    actor,
+    case_for,
+    render_case_page,
+    show_advice,
+    show_error,
+    to_case,
+)
 
 
 def _ad(case: RecruitmentCase) -> JobAd | None:
@@ -98,7 +105,7 @@ def _action(request: HttpRequest, case_id: uuid.UUID, run: str) -> HttpResponse:
             current = _ad(case)
             if current is None:
                 raise Http404
-            ad_services.ad_publish(actor=actor(request), ad=current)
+            show_advice(request, ad_services.ad_publish(actor=actor(request), ad=current))
             messages.success(request, _("The ad was published."))
             return to_case(case)
         else:

@@ -6,12 +6,14 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from lim.core.errors import DomainError
 from lim.core.models import Unit, User
+from lim.recruitment import rule_checks
 from lim.recruitment.access import CASE_ROLES, Need, case_permissions, get_case_for_user
 from lim.recruitment.models import Application, RecruitmentCase
 
@@ -43,6 +45,13 @@ def show_error(form: forms.BaseForm, error: DomainError) -> None:
     form has it, otherwise for the whole form (a RuleBlocked message names the source)."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, str(error.message))
+
+
+def show_advice(request: HttpRequest, findings: list[rule_checks.FindingView]) -> None:
+    """The rules' non-blocking findings as warnings on the next page, with their source."""
+    lang = rule_checks.active_language()
+    for finding in findings:
+        messages.warning(request, f"{finding.message.get(lang)} ({finding.source})")
 
 
 def to_case(case: RecruitmentCase) -> HttpResponse:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lim.core.errors import DomainError
-from lim.recruitment import rule_checks, selectors
+from lim.recruitment import selectors
 from lim.recruitment.forms.selection import (
     AccommodationForm,
     InterviewListForm,
@@ -34,6 +34,7 @@ from lim.recruitment.views.common import (
     case_for,
     case_people,
     render_case_page,
+    show_advice,
     show_error,
 )
 
@@ -86,9 +87,7 @@ def interview_list(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         except DomainError as error:
             show_error(form, error)
         else:
-            lang = rule_checks.active_language()
-            for finding in findings:
-                messages.warning(request, f"{finding.message.get(lang)} ({finding.source})")
+            show_advice(request, findings)
             messages.success(request, _("The interview list was finalised."))
             return redirect("recruitment:interview_list", case_id=case.id)
     return _render_list(request, case, form=form)
