@@ -185,3 +185,30 @@ def test_publishing_without_nav_shows_the_rules_warning_with_its_source(people: 
     assert "The ad was published." in page
     assert "has not been reported to NAV (Arbeidsplassen). (arbeidsmarkedsloven § 7)" in page
     assert JobAd.objects.get(case=case).published_at is not None
+
+
+def test_outside_the_state_a_state_only_rule_is_shown_as_advice(people: People) -> None:
+    from lim.core.models import Organisation
+
+    case = open_case(people)
+    record_checkpoint(people, case)
+    temporary_a_year_for_unforeseen_need = {
+        **ANALYSIS,
+        "employment_form": "temporary",
+        "temporary_basis": "e",
+        "temporary_start": "2027-01-01",
+        "temporary_end": "2027-12-31",
+    }
+    client = as_user(people.manager)
+    refused = client.post(url("job_analysis", case), temporary_a_year_for_unforeseen_need)
+    assert refused.status_code == 200 and "error-summary" in refused.content.decode()
+    assert not JobAnalysis.objects.filter(case=case).exists()
+
+    Organisation.objects.filter(pk=case.organisation_id).update(sector="municipal")
+    saved = client.post(
+        url("job_analysis", case), temporary_a_year_for_unforeseen_need, follow=True
+    )
+    page = saved.content.decode()
+    assert "The job analysis was saved." in page
+    assert "statsansatteloven § 9" in page  # the advice names its source
+    assert JobAnalysis.objects.filter(case=case).exists()

@@ -241,13 +241,20 @@ def ad_publish(
 
 @transaction.atomic
 def case_proceed_without_ad(
-    *, actor: User, case: RecruitmentCase, now: dt.datetime | None = None
+    *,
+    actor: User,
+    case: RecruitmentCase,
+    now: dt.datetime | None = None,
+    advice: list[rule_checks.FindingView] | None = None,
 ) -> RecruitmentCase:
     """Go from the job analysis straight to selection, for a route exempt from announcement
-    (administrative hire, wage subsidy, after the trainee programme)."""
+    (administrative hire, wage subsidy, after the trainee programme). The rules' findings
+    that do not block are added to `advice`."""
     now = now_or_default(now)
     case = lock_case(case)
     _analysis(case)
-    rule_checks.check_skip(case=case, exemption="announcement", today=now.date())
+    found = rule_checks.check_skip(case=case, exemption="announcement", today=now.date())
+    if advice is not None:
+        advice.extend(found)
     move_case(actor=actor, case=case, to=CaseStep.SELECTION, now=now, details={"route": case.route})
     return case

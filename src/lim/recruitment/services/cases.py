@@ -136,10 +136,12 @@ def nav_checkpoint_record(
     reason: str,
     route: str,
     now: dt.datetime | None = None,
+    advice: list[rule_checks.FindingView] | None = None,
 ) -> NavCheckpoint:
     """Record (or revise, before the ad is out) the NAV checkpoint and the route.
 
-    The route is checked by the ROUTE rule; a block stops the change.
+    The route is checked by the ROUTE rule; a block stops the change, the rule's other
+    findings are added to `advice` for the page to show.
     """
     now = now_or_default(now)
     case = lock_case(case)
@@ -153,7 +155,9 @@ def nav_checkpoint_record(
         raise DomainError(_("Choose a hiring route."), field="route")
     if not reason.strip():
         raise DomainError(_("Say why NAV is or is not asked for candidates."), field="reason")
-    rule_checks.check_route(case=case, route=route, today=now.date())
+    found = rule_checks.check_route(case=case, route=route, today=now.date())
+    if advice is not None:
+        advice.extend(found)
     previous = NavCheckpoint.objects.filter(case=case).first()
     before = (
         {

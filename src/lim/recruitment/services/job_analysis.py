@@ -114,8 +114,10 @@ def job_analysis_save(
     salary_max: int | None = None,
     occupation_code: str = "",
     now: dt.datetime | None = None,
+    advice: list[rule_checks.FindingView] | None = None,
 ) -> JobAnalysis:
-    """Write the job analysis and its requirements (replacing earlier ones)."""
+    """Write the job analysis and its requirements (replacing earlier ones). The rules'
+    findings on the employment that do not block are added to `advice`."""
     now = now_or_default(now)
     case = lock_case(case)
     if case.step not in (CaseStep.NEED, CaseStep.JOB_ANALYSIS, CaseStep.AD):
@@ -145,7 +147,9 @@ def job_analysis_save(
     analysis.updated_at = now
     _validate(analysis, requirements)
     clean(analysis, exclude=["case"])
-    rule_checks.check_employment(case=case, analysis=analysis, today=now.date())
+    found = rule_checks.check_employment(case=case, analysis=analysis, today=now.date())
+    if advice is not None:
+        advice.extend(found)
     analysis.save()
     old_requirements = [
         {"text": r.text, "kind": r.kind} for r in analysis.requirements.order_by("order")

@@ -179,9 +179,12 @@ def decision_record(
     chosen: Application,
     text: str,
     now: dt.datetime | None = None,
+    advice: list[rule_checks.FindingView] | None = None,
 ) -> Decision:
     """Decide whom to offer the job: a ranked candidate, or (on a route exempt from the
-    recommendation, statsansatteloven § 7) a qualified or interviewed applicant."""
+    recommendation, statsansatteloven § 7) a qualified or interviewed applicant. The
+    rules' findings that do not block are added to `advice`."""
+    found: list[rule_checks.FindingView] = []
     now = now_or_default(now)
     case = lock_case(case)
     decided_as = _deciding_capacity(actor, case)
@@ -189,12 +192,14 @@ def decision_record(
         raise DomainError(_("Write the decision."), field="text")
     recommendation = Recommendation.objects.filter(case=case).first()
     if case.step == CaseStep.SELECTION:
-        rule_checks.check_skip(case=case, exemption="recommendation", today=now.date())
+        found += rule_checks.check_skip(case=case, exemption="recommendation", today=now.date())
         recommendation = None
     else:
         require_step(case, CaseStep.RECOMMENDATION, CaseStep.DECISION)
     chosen = case.applications.select_for_update().get(pk=chosen.pk)
-    rule_checks.check_person_route(case=case, person=chosen, today=now.date())
+    found += rule_checks.check_person_route(case=case, person=chosen, today=now.date())
+    if advice is not None:
+        advice.extend(found)
     if recommendation is not None:
         if not recommendation.candidates.filter(application=chosen).exists():
             raise DomainError(_("Choose one of the ranked candidates."), field="chosen")

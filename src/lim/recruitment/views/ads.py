@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lim.core.errors import DomainError
+from lim.recruitment import rule_checks
 from lim.recruitment.forms.cases import AdForm, NavPayloadForm
 from lim.recruitment.models import JobAd, RecruitmentCase
 from lim.recruitment.nav_payload import ad_transfer
@@ -109,7 +110,9 @@ def _action(request: HttpRequest, case_id: uuid.UUID, run: str) -> HttpResponse:
             messages.success(request, _("The ad was published."))
             return to_case(case)
         else:
-            ad_services.case_proceed_without_ad(actor=actor(request), case=case)
+            advice: list[rule_checks.FindingView] = []
+            ad_services.case_proceed_without_ad(actor=actor(request), case=case, advice=advice)
+            show_advice(request, advice)
             messages.success(request, _("The case went on to selection without an ad."))
             return to_case(case)
     except DomainError as error:

@@ -16,12 +16,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lim.core.access import unit_ids_for_user
 from lim.core.errors import DomainError
 from lim.core.models import Role, Unit
-from lim.recruitment import progress, selectors
+from lim.recruitment import progress, rule_checks, selectors
 from lim.recruitment.forms.cases import CancelForm, CaseOpenForm, NavCheckpointForm
 from lim.recruitment.models import NavCheckpoint, Notification, RecruitmentCase
 from lim.recruitment.services import cases as case_services
 from lim.recruitment.states import OPEN_STEPS
-from lim.recruitment.views.common import actor, case_for, render_case_page, show_error, to_case
+from lim.recruitment.views.common import (
+    actor,
+    case_for,
+    render_case_page,
+    show_advice,
+    show_error,
+    to_case,
+)
 
 OPENING_ROLES = (Role.HIRING_MANAGER, Role.HR_ADVISER)
 
@@ -125,13 +132,15 @@ def nav_checkpoint(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         case = case_for(request, case_id, need="nav_checkpoint")
         if form.is_valid():
+            advice: list[rule_checks.FindingView] = []
             try:
                 case_services.nav_checkpoint_record(
-                    actor=actor(request), case=case, **form.cleaned_data
+                    actor=actor(request), case=case, advice=advice, **form.cleaned_data
                 )
             except DomainError as error:
                 show_error(form, error)
             else:
+                show_advice(request, advice)
                 messages.success(request, _("The NAV checkpoint was recorded."))
                 return to_case(case)
     return render_case_page(

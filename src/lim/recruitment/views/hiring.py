@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lim.core.errors import DomainError
+from lim.recruitment import rule_checks
 from lim.recruitment.forms.hiring import DecisionForm, HireForm, OfferForm, OfferResponseForm
 from lim.recruitment.models import (
     Application,
@@ -27,7 +28,14 @@ from lim.recruitment.models import (
 from lim.recruitment.services import hiring as hiring_services
 from lim.recruitment.services import recommendation as recommendation_services
 from lim.recruitment.views.cases import render_case_detail
-from lim.recruitment.views.common import actor, case_for, render_case_page, show_error, to_case
+from lim.recruitment.views.common import (
+    actor,
+    case_for,
+    render_case_page,
+    show_advice,
+    show_error,
+    to_case,
+)
 
 
 def _decision_candidates(case: RecruitmentCase) -> QuerySet[Application]:
@@ -45,13 +53,15 @@ def decision(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = case_for(request, case_id)
     form = DecisionForm(request.POST or None, candidates=_decision_candidates(case))
     if request.method == "POST" and form.is_valid():
+        advice: list[rule_checks.FindingView] = []
         try:
             recommendation_services.decision_record(
-                actor=actor(request), case=case, **form.cleaned_data
+                actor=actor(request), case=case, advice=advice, **form.cleaned_data
             )
         except DomainError as error:
             show_error(form, error)
         else:
+            show_advice(request, advice)
             messages.success(request, _("The decision was recorded."))
             return to_case(case)
     return render_case_page(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lim.core.errors import DomainError
+from lim.recruitment import rule_checks
 from lim.recruitment.forms.cases import JobAnalysisForm, RequirementFormSet
 from lim.recruitment.models import JobAnalysis
 from lim.recruitment.services.job_analysis import (
@@ -20,7 +21,14 @@ from lim.recruitment.services.job_analysis import (
     job_analysis_save,
 )
 from lim.recruitment.styrk import occupation_title
-from lim.recruitment.views.common import actor, case_for, render_case_page, show_error, to_case
+from lim.recruitment.views.common import (
+    actor,
+    case_for,
+    render_case_page,
+    show_advice,
+    show_error,
+    to_case,
+)
 
 
 def _initial(analysis: JobAnalysis | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -49,13 +57,19 @@ def job_analysis(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             for row in formset.cleaned_data
             if row and not row.get("DELETE")
         ]
+        advice: list[rule_checks.FindingView] = []
         try:
             job_analysis_save(
-                actor=actor(request), case=case, requirements=kept, **form.cleaned_data
+                actor=actor(request),
+                case=case,
+                requirements=kept,
+                advice=advice,
+                **form.cleaned_data,
             )
         except DomainError as error:
             show_error(form, error)
         else:
+            show_advice(request, advice)
             messages.success(request, _("The job analysis was saved."))
             return to_case(case)
     return render_case_page(
