@@ -19,8 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def report_args(workforce: Path, output: str, *extra: str, fmt: str = "json") -> list[str]:
+    """The messages these tests read are in English; a later --lang in `extra` wins."""
     return ["report", "--workforce", str(workforce), "--year", "2025", "--format", fmt,
-            "--output", output, *extra]  # fmt: skip
+            "--output", output, "--lang", "en", *extra]  # fmt: skip
+
+
+def test_the_report_and_its_messages_are_in_bokmal_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.html"
+    args = ["report", "--workforce", str(CLEAN), "--year", "2025", "--format", "html",
+            "--output", str(out)]  # fmt: skip
+    assert main(args) == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'lang="nb"' in html
+    assert "deltidsansatte" in capsys.readouterr().err
 
 
 def test_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,7 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", required=True, choices=FORMATS)
     report.add_argument("--output", required=True, metavar="PATH", help="- for stdout (json)")
     report.add_argument(
-        "--lang", choices=("nb", "nn", "en"), default="en", help="language of messages"
+        "--lang",
+        choices=("nb", "nn", "en"),
+        default="nb",
+        help="language of the report and the messages (default: bokmål)",
     )
     return parser
 
