@@ -110,11 +110,14 @@ def test_settings_page_saves_through_service_and_shows_in_audit_log(world: World
         "retention_days_interviewed": 540,
         "min_group_size": 5,
         "require_nav_checkpoint": "on",
+        "postal_code": "5003",
+        "postal_town": "Bergen",
     }
     response = client.post(url, data)
     assert response.status_code == 302
     world.organisation.refresh_from_db()
     assert world.organisation.sector == "health_trust"
+    assert (world.organisation.postal_code, world.organisation.postal_town) == ("5003", "Bergen")
     log = client.get(
         reverse("core:audit_log", kwargs={"organisation_id": world.organisation.id}),
         {"action": "organisation"},
@@ -134,6 +137,19 @@ def test_settings_form_shows_error_summary_and_changes_nothing(world: World) -> 
     assert 'aria-invalid="true"' in page
     world.organisation.refresh_from_db()
     assert world.organisation.name == "Testetaten"
+
+
+def test_a_postal_code_must_have_four_digits(world: World) -> None:
+    client = client_for(world.admin, "en")
+    url = reverse("core:organisation_settings", kwargs={"organisation_id": world.organisation.id})
+    data = {"name": "Testetaten", "org_number": "992000007", "sector": "state"}
+    data |= {"written_standard": "nb", "min_group_size": 5, "postal_code": "50a"}
+    data |= {"retention_days_not_interviewed": 120, "retention_days_interviewed": 540}
+    page = client.post(url, data).content.decode()
+    assert "A postal code has four digits." in page
+    assert 'href="#id_postal_code"' in page
+    world.organisation.refresh_from_db()
+    assert world.organisation.postal_code == ""
 
 
 def test_user_page_gives_role(world: World) -> None:

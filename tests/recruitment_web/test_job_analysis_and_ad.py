@@ -156,6 +156,26 @@ def test_nav_payload_asks_for_a_valid_postal_code(people: People) -> None:
     assert 'href="#id_postal_code"' in response.content.decode()
 
 
+def test_nav_payload_uses_the_organisations_address_when_it_has_one(people: People) -> None:
+    from lim.core.models import Organisation
+
+    case = published_case(people)
+    Organisation.objects.filter(pk=case.organisation_id).update(
+        postal_code="6900", postal_town="Florø"
+    )
+    client = as_user(people.hr)
+    assert 'value="6900"' in client.get(url("ad", case)).content.decode()  # filled in
+    payload = json.loads(client.get(url("ad_nav_payload", case)).content)
+    assert payload["employer"]["location"] == {
+        "postalCode": "6900",
+        "city": "Florø",
+        "country": "NORGE",
+    }
+    # An address given on the page wins over the settings.
+    typed = client.get(url("ad_nav_payload", case), {"postal_code": "5003", "city": "Bergen"})
+    assert json.loads(typed.content)["employer"]["location"]["postalCode"] == "5003"
+
+
 def test_published_ad_cannot_be_edited_and_read_only_cannot_publish(people: People) -> None:
     case = open_case(people)
     record_checkpoint(people, case)

@@ -97,6 +97,8 @@ def demo_load() -> tuple[Organisation, int]:
             "org_number": DEMO_ORG_NUMBER,
             "sector": Sector.STATE,
             "diversity_statement": DIVERSITY_STATEMENT,
+            "postal_code": "6900",
+            "postal_town": "Florø",
         },
     )
     created += made

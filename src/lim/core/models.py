@@ -4,7 +4,7 @@ import uuid
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +63,14 @@ class Organisation(models.Model):
         _("require the NAV checkpoint before an ad is published"), default=True
     )
     diversity_statement = models.TextField(_("diversity statement"), blank=True)
+    # The employer's address as NAV Arbeidsplassen asks for it with every ad.
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A postal code has four digits."))],
+    )
+    postal_town = models.CharField(_("postal town"), max_length=100, blank=True)
     retention_days_not_interviewed = models.PositiveIntegerField(
         _("retention, applicants not interviewed (days after the case closes)"),
         default=120,

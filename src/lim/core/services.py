@@ -20,6 +20,8 @@ ORGANISATION_SETTINGS = (
     "staff_regulations_allow_12_months",
     "require_nav_checkpoint",
     "diversity_statement",
+    "postal_code",
+    "postal_town",
     "retention_days_not_interviewed",
     "retention_days_interviewed",
     "blind_screening_until",

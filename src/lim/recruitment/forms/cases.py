@@ -134,7 +134,8 @@ class AdForm(forms.Form):
 
 
 class NavPayloadForm(forms.Form):
-    """The employer's address, which NAV requires and LIM does not store."""
+    """The employer's address, which NAV requires; filled in from the organisation's
+    settings when they have it."""
 
     postal_code = forms.RegexField(
         label=_("Employer's postal code"), regex=r"^\d{4}$", max_length=4

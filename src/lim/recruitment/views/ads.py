@@ -48,6 +48,15 @@ def _ad_form(ad: JobAd | None, data: QueryDict | None = None) -> AdForm:
     return AdForm(data, initial=initial)
 
 
+def _with_employer_address(query: QueryDict, case: RecruitmentCase) -> dict[str, str]:
+    """The query's address, or else the organisation's, as NAV needs it."""
+    organisation = case.organisation
+    data = {"postal_code": organisation.postal_code, "city": organisation.postal_town}
+    if query.get("postal_code"):
+        data = {"postal_code": query.get("postal_code", ""), "city": query.get("city", "")}
+    return data
+
+
 def _render(
     request: HttpRequest,
     case: RecruitmentCase,
@@ -64,7 +73,13 @@ def _render(
         ad=ad,
         form=form or _ad_form(ad),
         action_form=action_form or forms.Form(),
-        payload_form=payload_form or NavPayloadForm(),
+        payload_form=payload_form
+        or NavPayloadForm(
+            initial={
+                "postal_code": case.organisation.postal_code,
+                "city": case.organisation.postal_town,
+            }
+        ),
     )
 
 
@@ -148,9 +163,9 @@ def ad_nav_payload(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     current = _ad(case)
     if current is None or current.published_at is None or current.deadline is None:
         raise Http404
-    form = NavPayloadForm(request.GET)
+    form = NavPayloadForm(_with_employer_address(request.GET, case))
     if not form.is_valid():
-        # The employer's address is not stored in LIM; the page asks for it.
+        # Neither the request nor the organisation settings give the address: ask.
         return _render(request, case, payload_form=form)
     payload = ad_transfer(current, **form.cleaned_data)
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 2})
