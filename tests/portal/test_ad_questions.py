@@ -95,6 +95,11 @@ def test_the_form_asks_the_questions_and_keeps_the_answers(
 ) -> None:
     ad = asking_case.ad
     client = Client(headers={"accept-language": "en"})
+    # The ad page tells the applicant what the form will ask, to prepare the answers.
+    ad_page = client.get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    assert "The application form asks you" in ad_page
+    assert "<li>Har du førerkort klasse B?</li>" in ad_page
+    assert "Every question must be answered." in ad_page
     page = client.get(reverse("portal:apply", kwargs={"ad_id": ad.pk})).content.decode()
     assert "Questions from the employer" in page
     assert '<label for="id_answer1">Hvorfor søker du denne stillingen?' in page

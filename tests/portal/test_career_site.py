@@ -89,8 +89,10 @@ def test_job_posting_json_ld_has_googles_required_and_recommended_properties(
     ad: JobAd, clock: Clock
 ) -> None:
     JobAnalysis.objects.filter(case=ad.case).update(salary_min=600000, salary_max=750000)
-    html = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    url = reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})
+    html = Client().get(url, {"utm_source": "feed"}).content.decode()
     data = _json_ld(html)
+    assert data["url"] == f"http://testserver{url}"  # the canonical address, no query
     assert data["@context"] == "https://schema.org/"
     assert data["@type"] == "JobPosting"
     # Required by Google.

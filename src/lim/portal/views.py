@@ -60,7 +60,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 def ad_detail(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
     ad = selectors.public_ad(ad_id)
     today = timezone.localdate()
-    posting = selectors.job_posting(ad, url=request.build_absolute_uri())
+    posting = selectors.job_posting(ad, url=request.build_absolute_uri(request.path))
     publication = ApplicantListPublication.objects.filter(case=ad.case_id).first()
     context = {
         "ad": ad,
