@@ -102,6 +102,25 @@ def test_ad_and_nav_payload(people: People) -> None:
     payload = _json(client.get(f"/api/cases/{case.id}/ad/nav?postal_code=5003&city=Bergen"))
     assert payload["reference"] == str(case.id)
     assert payload["properties"]["applicationdue"] == "20.03.2026"
+    assert ad["questions"] == [] and ad["answers_required"] is False
+
+
+def test_nav_payload_takes_the_address_from_the_settings_or_asks_for_it(
+    people: People,
+) -> None:
+    from lim.core.models import Organisation
+
+    case = published_case(people)
+    client = _client(people.union)
+    missing = client.get(f"/api/cases/{case.id}/ad/nav")
+    assert missing.status_code == 409
+    assert "postal code" in _json(missing)["detail"]
+    assert client.get(f"/api/cases/{case.id}/ad/nav?postal_code=50").status_code == 422
+    Organisation.objects.filter(pk=case.organisation_id).update(
+        postal_code="6900", postal_town="Florø"
+    )
+    payload = _json(client.get(f"/api/cases/{case.id}/ad/nav"))
+    assert payload["employer"]["location"]["postalCode"] == "6900"
 
 
 def test_create_and_read_an_application(people: People) -> None:
@@ -250,7 +269,11 @@ def test_every_endpoint_refuses_outsiders_and_read_only_writes(people: People) -
     this test: a user from another unit gets 404 for anything about the case (and an
     empty list of cases); the union representative reads but cannot write (404, nothing
     changes); the HR adviser's same requests are accepted, so the refusals are real."""
+    from lim.core.models import Organisation
+
     case = published_case(people)
+    # Optional query parameters are left out; the NAV payload then needs the settings' address.
+    Organisation.objects.filter(pk=case.organisation_id).update(postal_code="5003")
     application = apply(case, "Ola Nordmann")
     operations = _operations({"case_id": str(case.id), "application_id": str(application.id)})
     writes = [(m, p, b) for m, p, b in operations if m not in ("GET", "HEAD", "OPTIONS")]

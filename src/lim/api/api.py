@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -107,7 +107,8 @@ def read_ad(request: HttpRequest, case_id: uuid.UUID) -> JobAd:
 
 
 class NavQuery(Schema):
-    postal_code: str
+    # The employer's address; the organisation's settings give it when left out.
+    postal_code: str = Field("", pattern=r"^(\d{4})?$")
     city: str = ""
     application_url: str = ""
 
@@ -122,7 +123,19 @@ def nav_payload(request: HttpRequest, case_id: uuid.UUID, query: Query[NavQuery]
     ad = _ad(_case(request, case_id))
     if ad.published_at is None or ad.deadline is None:
         raise HttpError(409, _("Only a published ad with a deadline can be sent to NAV."))
-    return ad_transfer(ad, **query.dict())
+    address = query.dict()
+    if not address["postal_code"]:
+        organisation = ad.case.organisation
+        address |= {"postal_code": organisation.postal_code, "city": organisation.postal_town}
+    if not address["postal_code"]:
+        raise HttpError(
+            409,
+            _(
+                "NAV needs the employer's postal code: give postal_code, or set it in the "
+                "organisation's settings."
+            ),
+        )
+    return ad_transfer(ad, **address)
 
 
 @api.get(

@@ -30,6 +30,8 @@ class AdOut(Schema):
     language: str
     deadline: dt.date | None
     channels: list[str]
+    questions: list[str]
+    answers_required: bool
     published_at: dt.datetime | None
 
 
