@@ -18,6 +18,7 @@ commands:
   demo              load the demo organisation (safe to run again)
   migrate           create or update the database tables
   createsuperuser   create an administrator user
+  retention         delete applications whose retention period has ended (run daily)
   rules             the hiring rules from the command line (lim rules --help)
   equality          the equality statement from files (lim equality --help)
 

@@ -46,14 +46,17 @@ def recruitment_from_cases(
 ) -> dict[str, dict[str, int]] | None:
     """Applicants and hires by gender from the year's applications in LIM, or None if none.
 
-    Withdrawn applications are deleted with the applicant's data, so they are not counted.
+    Withdrawn applications are not counted (the retention job deletes them at once).
+    Applications deleted when retention ended are counted from what they left behind
+    (RetainedTally); hired applicants are never deleted, only anonymised.
     """
     from django.db.models import Count, Q
 
-    from lim.recruitment.models import Application, ApplicationStatus
+    from lim.recruitment.models import Application, ApplicationStatus, RetainedTally
 
     rows = (
         Application.objects.filter(case__organisation=organisation, submitted_at__year=year)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
         .values("gender")
         .annotate(
             applicants=Count("id"),
@@ -65,6 +68,9 @@ def recruitment_from_cases(
         key = GENDER_KEYS[row["gender"]]
         counts["applicants"][key] = counts["applicants"].get(key, 0) + row["applicants"]
         counts["hired"][key] = counts["hired"].get(key, 0) + row["hired"]
+    for tally in RetainedTally.objects.filter(organisation=organisation, year=year):
+        key = GENDER_KEYS[tally.gender]
+        counts["applicants"][key] = counts["applicants"].get(key, 0) + tally.applicants
     return counts if counts["applicants"] else None
 
 

@@ -6,3 +6,15 @@ class PortalConfig(AppConfig):
     name = "lim.portal"
     label = "portal"
     verbose_name = _("Career site")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from lim.portal.files import remove_file_after_commit
+        from lim.portal.models import ApplicationDocument
+
+        post_delete.connect(
+            remove_file_after_commit,
+            sender=ApplicationDocument,
+            dispatch_uid="portal.remove_file_after_commit",
+        )

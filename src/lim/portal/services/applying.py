@@ -320,16 +320,12 @@ def documents_add(
 def application_withdraw_and_delete(
     *, application: Application, now: dt.datetime | None = None
 ) -> None:
-    """The applicant withdraws; the application, declaration and documents are deleted.
-    The audit keeps only that it happened, in which case."""
+    """The applicant withdraws; the application, declaration and documents are deleted
+    (the files once the deletion is committed, lim.portal.files). The audit keeps only that
+    it happened, in which case."""
     now = now or timezone.now()
     application = application_withdraw(actor=None, application=application, now=now)
     case = application.case
-    files = [
-        d.file.name
-        for d in ApplicationDocument.objects.filter(application=application)
-        if d.file.name
-    ]
     application_id = str(application.pk)
     application.delete()
     audit_record(
@@ -339,9 +335,3 @@ def application_withdraw_and_delete(
         at=now,
         details={"case": str(case.pk), "application": application_id, "why": "withdrawn"},
     )
-
-    def remove_files() -> None:
-        for name in files:
-            default_storage.delete(name)
-
-    transaction.on_commit(remove_files)

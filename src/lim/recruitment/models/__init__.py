@@ -8,6 +8,7 @@ from lim.recruitment.models.applications import (
     AssessmentResult,
     Gender,
     RejectionReason,
+    RetainedTally,
     TargetGroupDeclaration,
 )
 from lim.recruitment.models.cases import (
@@ -83,6 +84,7 @@ __all__ = [
     "RejectionReason",
     "Requirement",
     "RequirementKind",
+    "RetainedTally",
     "TargetGroupDeclaration",
     "TemporaryBasis",
     "UnionRemark",

@@ -100,6 +100,9 @@ class Application(models.Model):
     status_changed_at = models.DateTimeField(_("status changed"))
     # When the templated reply (rejection or cancellation) was queued; never sent twice.
     replied_at = models.DateTimeField(_("reply sent"), null=True, blank=True)
+    # When retention ended for a hired applicant: the application's personal details were
+    # removed and only what the hire record needs was kept.
+    anonymised_at = models.DateTimeField(_("personal details removed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")
@@ -110,6 +113,31 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RetainedTally(models.Model):
+    """Applicants by gender per organisation and year of application, for applications
+    deleted when their retention period ended: aggregate figures survive deletion
+    (RULES.md). Withdrawn applications are not counted, as when they are deleted at once."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="retained_tallies"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    applicants = models.PositiveIntegerField(_("applicants"), default=0)
+
+    class Meta:
+        verbose_name = _("count of deleted applications")
+        verbose_name_plural = _("counts of deleted applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "gender"], name="retained_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.gender}: {self.applicants}"
 
 
 class TargetGroupDeclaration(models.Model):
