@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from lim.core.models import AuditEvent, Organisation
 from lim.portal.models import PortalSubmission
-from lim.recruitment.models import JobAd
+from lim.recruitment.models import Application, JobAd
 from tests.conftest import client_for
 from tests.portal.conftest import AFTER_DEADLINE, Clock, People, post_application
 
@@ -105,3 +105,9 @@ def test_an_applicant_sees_the_extended_list_after_the_deadline(ad: JobAd, clock
     event = AuditEvent.objects.get(action="applicant_list.extended_view")
     assert event.actor_id is None and "application" in event.details
     assert Client().get("/stillinger/kvittering/not-a-token/sokerliste/").status_code == 404
+
+    # Withdrawn (here by HR, who keeps the row until retention ends): no longer a party.
+    from lim.recruitment.services.applications import application_withdraw
+
+    application_withdraw(actor=None, application=Application.objects.get(name="Anne Åpen"))
+    assert applicant.get(list_url).status_code == 404

@@ -19,7 +19,7 @@ from lim.portal import selectors
 from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, WithdrawForm
 from lim.portal.models import ApplicantListPublication, PortalSubmission
 from lim.portal.services import applicant_list, applying
-from lim.recruitment.models import EmploymentForm
+from lim.recruitment.models import ApplicationStatus, EmploymentForm
 
 # The last receipt's token, kept only in the applicant's own browser (a signed cookie),
 # so a repeated POST can go to the same receipt while the server stores only the hash.
@@ -189,7 +189,9 @@ def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
         "submission": submission,
         "documents": application.portal_documents.all(),
         "can_add": selectors.ad_is_open(ad, timezone.localdate()),
-        "can_see_list": ad.deadline is not None and timezone.localdate() > ad.deadline,
+        "can_see_list": ad.deadline is not None
+        and timezone.localdate() > ad.deadline
+        and application.status != ApplicationStatus.WITHDRAWN,
         "contact_form": forms.get("contact_form") or ContactForm(initial=contact_initial),
         "documents_form": forms.get("documents_form") or DocumentsForm(),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
@@ -205,8 +207,10 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def receipt_extended_list(request: HttpRequest, token: str) -> HttpResponse:
     """The extended applicant list for an applicant, who is a party to the case: open
-    after the deadline, audited."""
+    after the deadline, audited. One who has withdrawn is no longer a party."""
     application = _application_or_404(token)
+    if application.status == ApplicationStatus.WITHDRAWN:
+        raise Http404
     case = application.case
     ad = case.ad
     today = timezone.localdate()
