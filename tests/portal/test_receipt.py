@@ -116,9 +116,14 @@ def test_withdraw_deletes_the_application_and_its_files(ad: JobAd, clock: Clock)
     files = list(ApplicationDocument.objects.values_list("file", flat=True))
     assert files and all(default_storage.exists(name) for name in files)
     assert Client().post(f"{url}trekk/", {}).status_code == 400  # must confirm
+    mail.outbox.clear()
     response = committed(lambda: Client().post(f"{url}trekk/", {"confirm": "on"}))
     assert response.status_code == 302
     assert response["Location"] == reverse("portal:withdrawn")
+    # A confirmation in the applicant's language, without the (now dead) link.
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["siri@example.org"]
+    assert "trukket" in mail.outbox[0].subject
+    assert "slettet" in mail.outbox[0].body and "kvittering" not in mail.outbox[0].body
     assert not Application.objects.exists()
     assert not TargetGroupDeclaration.objects.exists()
     assert not ApplicationDocument.objects.exists()

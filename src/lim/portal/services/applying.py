@@ -321,12 +321,17 @@ def application_withdraw_and_delete(
     *, application: Application, now: dt.datetime | None = None
 ) -> None:
     """The applicant withdraws; the application, declaration and documents are deleted
-    (the files once the deletion is committed, lim.portal.files). The audit keeps only that
-    it happened, in which case."""
+    (the files once the deletion is committed, lim.portal.files) and the applicant gets a
+    confirmation by e-mail. The audit keeps only that it happened, in which case."""
     now = now or timezone.now()
     application = application_withdraw(actor=None, application=application, now=now)
     case = application.case
     application_id = str(application.pk)
+    with translation.override(application.language):
+        context = {"name": application.name, "ad": case.ad}
+        subject = render_to_string("portal/email/withdrawn_subject.txt", context).strip()
+        body = render_to_string("portal/email/withdrawn_body.txt", context)
+    queue_mail(to=application.email, subject=subject, body=body)  # sent after the commit
     application.delete()
     audit_record(
         actor=None,
