@@ -1,6 +1,7 @@
-"""Every recruitment page, enumerated from the URL patterns so a new view is covered
-without editing this test: an outsider gets 404 for every method, and a read-only role
-(the union representative) cannot change anything through a view that needs write."""
+"""Every recruitment page, and every career-site page about a case (the applicant lists),
+enumerated from the URL patterns so a new view is covered without editing this test: an
+outsider gets 404 for every method, and a read-only role (the union representative)
+cannot change anything through a view that needs write."""
 
 from __future__ import annotations
 
@@ -27,10 +28,18 @@ from tests.recruitment_web.conftest import (
 SERVICE_CHECKED = {"union_remark", "decision", "interview_scores", "notification_read"}
 
 
-def _patterns() -> list[URLPattern]:
+def _patterns() -> list[tuple[str, URLPattern]]:
+    """(namespace, pattern): all of recruitment's, and the portal's that take a case."""
     resolver = get_resolver()
-    namespace = resolver.namespace_dict["recruitment"][1]
-    return [p for p in namespace.url_patterns if isinstance(p, URLPattern)]
+    found = []
+    for namespace in ("recruitment", "portal"):
+        for pattern in resolver.namespace_dict[namespace][1].url_patterns:
+            if not isinstance(pattern, URLPattern):
+                continue
+            if namespace == "portal" and "case_id" not in pattern.pattern.converters:
+                continue  # the public career site and the private links
+            found.append((namespace, pattern))
+    return found
 
 
 def _kwargs(pattern: URLPattern, objects: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
@@ -59,16 +68,25 @@ def objects(people: People) -> dict[str, uuid.UUID]:
 
 
 def test_every_pattern_is_enumerated() -> None:
-    names = {p.name for p in _patterns()}
-    assert {"case_detail", "applicant_list", "recommendation_pdf", "task_done"} <= names
+    names = {f"{namespace}:{p.name}" for namespace, p in _patterns()}
+    assert {
+        "recruitment:case_detail",
+        "recruitment:applicant_list",
+        "recruitment:recommendation_pdf",
+        "recruitment:task_done",
+        "portal:applicant_list",
+        "portal:exemption_decide",
+        "portal:applicant_list_publish",
+        "portal:extended_list",
+    } <= names
 
 
 def test_outsider_gets_404_on_every_case_url(people: People, objects: dict[str, uuid.UUID]) -> None:
     client = as_user(people.outsider)
-    for pattern in _patterns():
+    for namespace, pattern in _patterns():
         if not pattern.pattern.converters:
             continue
-        path = reverse(f"recruitment:{pattern.name}", kwargs=_kwargs(pattern, objects))
+        path = reverse(f"{namespace}:{pattern.name}", kwargs=_kwargs(pattern, objects))
         for method in ("get", "post"):
             status = getattr(client, method)(path).status_code
             assert status in (404, 405), (pattern.name, method, status)
@@ -82,10 +100,10 @@ def test_union_rep_cannot_write_through_any_page(
     client = as_user(people.union)
     before = AuditEvent.objects.count()
     statuses = dict(Application.objects.values_list("id", "status"))
-    for pattern in _patterns():
+    for namespace, pattern in _patterns():
         if not pattern.pattern.converters or pattern.name in SERVICE_CHECKED:
             continue
-        path = reverse(f"recruitment:{pattern.name}", kwargs=_kwargs(pattern, objects))
+        path = reverse(f"{namespace}:{pattern.name}", kwargs=_kwargs(pattern, objects))
         status = client.post(path).status_code
         assert status in (404, 405), (pattern.name, status)
     assert AuditEvent.objects.count() == before
