@@ -10,6 +10,8 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
+        from lim.core.demo import DEMO_LOADERS
+        from lim.portal.demo import demo_portal
         from lim.portal.files import remove_file_after_commit
         from lim.portal.models import ApplicationDocument
 
@@ -18,3 +20,6 @@ class PortalConfig(AppConfig):
             sender=ApplicationDocument,
             dispatch_uid="portal.remove_file_after_commit",
         )
+        # After the recruitment demo (INSTALLED_APPS order), whose applications it extends.
+        if demo_portal not in DEMO_LOADERS:
+            DEMO_LOADERS.append(demo_portal)
