@@ -111,6 +111,23 @@ def test_documents_can_be_added_until_the_deadline(ad: JobAd, clock: Clock) -> N
     assert ApplicationDocument.objects.count() == 2
 
 
+def test_the_number_of_documents_is_limited(ad: JobAd, clock: Clock) -> None:
+    english = Client(headers={"accept-language": "en"})
+    eleven = [pdf(f"vedlegg{n}.pdf") for n in range(11)]
+    refused = post_application(english, ad, attachments=eleven)
+    assert refused.status_code == 400
+    assert "Attach at most 10 files at a time." in refused.content.decode()
+    url = _receipt(Client(), ad, attachments=[pdf(f"a{n}.pdf") for n in range(10)])
+    assert ApplicationDocument.objects.count() == 11  # the CV and ten attachments
+    for _round in range(2):  # up to twenty in all, through the private link
+        more = [pdf(f"b{n}.pdf") for n in range(4)]
+        assert english.post(f"{url}dokumenter/", {"documents": more}).status_code == 302
+    over = english.post(f"{url}dokumenter/", {"documents": [pdf("c.pdf"), pdf("d.pdf")]})
+    assert over.status_code == 400
+    assert "at most 20 documents" in over.content.decode()
+    assert ApplicationDocument.objects.count() == 19
+
+
 def test_withdraw_deletes_the_application_and_its_files(ad: JobAd, clock: Clock) -> None:
     url = _receipt(Client(), ad, disability="on")
     files = list(ApplicationDocument.objects.values_list("file", flat=True))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lim.portal.services.applying import (
     MAX_ANSWER_LENGTH,
     MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENTS,
     Applicant,
     Upload,
 )
@@ -38,6 +39,14 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, (list, tuple)):
             return [single(d, initial) for d in data]
         return [single(data, initial)] if data else []
+
+
+def _at_most(files: list[UploadedFile[Any]]) -> list[UploadedFile[Any]]:
+    if len(files) > MAX_DOCUMENTS:
+        raise forms.ValidationError(
+            _("Attach at most %(count)s files at a time."), params={"count": MAX_DOCUMENTS}
+        )
+    return files
 
 
 def to_upload(file: UploadedFile[Any], kind: str) -> Upload:
@@ -206,7 +215,7 @@ class ApplicationForm(forms.Form):
         return to_upload(self.cleaned_data["cv"], "cv")
 
     def clean_attachments(self) -> list[Upload]:
-        return [to_upload(f, "attachment") for f in self.cleaned_data["attachments"]]
+        return [to_upload(f, "attachment") for f in _at_most(self.cleaned_data["attachments"])]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -289,7 +298,7 @@ class DocumentsForm(forms.Form):
     )
 
     def clean_documents(self) -> list[Upload]:
-        return [to_upload(f, "attachment") for f in self.cleaned_data["documents"]]
+        return [to_upload(f, "attachment") for f in _at_most(self.cleaned_data["documents"])]
 
 
 class WithdrawForm(forms.Form):

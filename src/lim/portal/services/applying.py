@@ -33,6 +33,8 @@ from lim.recruitment.services.applications import (
 from lim.recruitment.services.common import lock_case, queue_mail
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENTS = 10  # files in one submission or one upload through the private link
+MAX_DOCUMENTS_PER_APPLICATION = 20
 MAX_ANSWER_LENGTH = 4000
 # None: settings.LIM_SUBMISSIONS_PER_CLIENT (default 20); tests may set a number here.
 RATE_LIMIT: int | None = None
@@ -128,6 +130,13 @@ def _save_documents(
     for upload in uploads:
         if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
             raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+    have = ApplicationDocument.objects.filter(application=application).count()
+    if have + len(uploads) > MAX_DOCUMENTS_PER_APPLICATION:
+        raise DomainError(
+            _("An application can have at most %(count)s documents.")
+            % {"count": MAX_DOCUMENTS_PER_APPLICATION},
+            field="documents",
+        )
     for upload in uploads:
         document = ApplicationDocument(
             application=application,
