@@ -127,7 +127,7 @@ def job_posting(ad: JobAd, *, url: str) -> dict[str, Any]:
         "@type": "JobPosting",
         "title": ad.title,
         "description": linebreaks(escape(ad.body)),
-        "datePosted": ad.published_at.date().isoformat(),
+        "datePosted": timezone.localdate(ad.published_at).isoformat(),
         # Applications are accepted all through the deadline day, local time.
         "validThrough": timezone.make_aware(
             dt.datetime.combine(ad.deadline, dt.time(23, 59, 59))

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -219,9 +219,9 @@ def ad_publish(
         raise DomainError(_("The ad can only be published at the ad step."), field="step")
     if ad.deadline is None:
         raise DomainError(_("Set a deadline for applications."), field="deadline")
-    if ad.deadline < now.date():
+    if ad.deadline < timezone.localdate(now):
         raise DomainError(_("The deadline has passed."), field="deadline")
-    advice = rule_checks.check_ad_publish(case=case, ad=ad, today=now.date())
+    advice = rule_checks.check_ad_publish(case=case, ad=ad, today=timezone.localdate(now))
     ad.published_at = now
     ad.save(update_fields=["published_at"])
     audit_record(
@@ -253,7 +253,9 @@ def case_proceed_without_ad(
     now = now_or_default(now)
     case = lock_case(case)
     _analysis(case)
-    found = rule_checks.check_skip(case=case, exemption="announcement", today=now.date())
+    found = rule_checks.check_skip(
+        case=case, exemption="announcement", today=timezone.localdate(now)
+    )
     if advice is not None:
         advice.extend(found)
     move_case(actor=actor, case=case, to=CaseStep.SELECTION, now=now, details={"route": case.route})

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
@@ -169,7 +170,7 @@ def application_create(
     application.save()
     if declaration is not None:
         _write_declaration(
-            application=application, declaration=declaration, today=now.date(), now=now
+            application=application, declaration=declaration, today=timezone.localdate(now), now=now
         )
     # The audit log names the source, never the declaration's content.
     audit_record(
@@ -200,7 +201,7 @@ def declaration_save(
             field="declaration",
         )
     record = _write_declaration(
-        application=application, declaration=declaration, today=now.date(), now=now
+        application=application, declaration=declaration, today=timezone.localdate(now), now=now
     )
     audit_record(
         actor=actor,

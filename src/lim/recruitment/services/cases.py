@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -155,7 +155,7 @@ def nav_checkpoint_record(
         raise DomainError(_("Choose a hiring route."), field="route")
     if not reason.strip():
         raise DomainError(_("Say why NAV is or is not asked for candidates."), field="reason")
-    found = rule_checks.check_route(case=case, route=route, today=now.date())
+    found = rule_checks.check_route(case=case, route=route, today=timezone.localdate(now))
     if advice is not None:
         advice.extend(found)
     previous = NavCheckpoint.objects.filter(case=case).first()

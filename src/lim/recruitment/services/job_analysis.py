@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
@@ -147,7 +148,9 @@ def job_analysis_save(
     analysis.updated_at = now
     _validate(analysis, requirements)
     clean(analysis, exclude=["case"])
-    found = rule_checks.check_employment(case=case, analysis=analysis, today=now.date())
+    found = rule_checks.check_employment(
+        case=case, analysis=analysis, today=timezone.localdate(now)
+    )
     if advice is not None:
         advice.extend(found)
     analysis.save()

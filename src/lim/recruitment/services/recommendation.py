@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.access import roles_in_unit
@@ -192,12 +193,14 @@ def decision_record(
         raise DomainError(_("Write the decision."), field="text")
     recommendation = Recommendation.objects.filter(case=case).first()
     if case.step == CaseStep.SELECTION:
-        found += rule_checks.check_skip(case=case, exemption="recommendation", today=now.date())
+        found += rule_checks.check_skip(
+            case=case, exemption="recommendation", today=timezone.localdate(now)
+        )
         recommendation = None
     else:
         require_step(case, CaseStep.RECOMMENDATION, CaseStep.DECISION)
     chosen = case.applications.select_for_update().get(pk=chosen.pk)
-    found += rule_checks.check_person_route(case=case, person=chosen, today=now.date())
+    found += rule_checks.check_person_route(case=case, person=chosen, today=timezone.localdate(now))
     if advice is not None:
         advice.extend(found)
     if recommendation is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils import timezone
 
 from lim.core.audit import audit_record
 from lim.core.models import Organisation
@@ -54,11 +55,11 @@ def _parameters(organisation: Organisation) -> RetentionParameters:
 def _facts(application: Application, case: RecruitmentCase) -> RetentionFacts:
     withdrawn = application.status == ApplicationStatus.WITHDRAWN
     return RetentionFacts(
-        case_closed=case.closed_at.date() if case.closed_at else None,
+        case_closed=timezone.localdate(case.closed_at) if case.closed_at else None,
         # Invited counts as interviewed: the longer period is the safe side.
         interviewed=application.status in INTERVIEWED or application.interviews.exists(),
         hired=hasattr(application, "hire"),
-        withdrawn_on=application.status_changed_at.date() if withdrawn else None,
+        withdrawn_on=timezone.localdate(application.status_changed_at) if withdrawn else None,
     )
 
 
@@ -77,7 +78,7 @@ def due_applications(case: RecruitmentCase, *, today: dt.date) -> list[Applicati
 
 def _tally(organisation: Organisation, applications: list[Application]) -> None:
     counts = Counter(
-        (a.submitted_at.year, a.gender)
+        (timezone.localtime(a.submitted_at).year, a.gender)
         for a in applications
         if a.status != ApplicationStatus.WITHDRAWN
     )

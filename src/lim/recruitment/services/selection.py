@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
@@ -44,7 +45,7 @@ def selection_start(
     case = lock_case(case)
     require_step(case, CaseStep.APPLICATIONS)
     ad = JobAd.objects.filter(case=case).first()
-    if ad is not None and ad.deadline is not None and now.date() <= ad.deadline:
+    if ad is not None and ad.deadline is not None and timezone.localdate(now) <= ad.deadline:
         raise DomainError(_("Selection starts after the deadline."), field="step")
     move_case(actor=actor, case=case, to=CaseStep.SELECTION, now=now)
     return case
