@@ -225,3 +225,24 @@ def test_interview_scheduling_scoring_and_references(people: People) -> None:
         "interview.held",
         "reference.record",
     } <= actions
+
+
+@pytest.mark.parametrize(
+    ("utc", "allowed"),
+    [
+        # 23:30 in Oslo on the deadline day (UTC+1 in March): still the deadline day.
+        pytest.param(dt.datetime(2026, 3, 20, 22, 30, tzinfo=dt.UTC), False, id="23.30-oslo"),
+        # 00:30 in Oslo the day after, though still the deadline day in UTC.
+        pytest.param(dt.datetime(2026, 3, 20, 23, 30, tzinfo=dt.UTC), True, id="00.30-oslo"),
+    ],
+)
+def test_the_deadline_is_a_norwegian_day(people: People, utc: dt.datetime, allowed: bool) -> None:
+    case = published_case(people)
+    assert case.ad.deadline == dt.date(2026, 3, 20)
+    if allowed:
+        selection.selection_start(actor=people.hr, case=case, now=utc)
+        case.refresh_from_db()
+        assert case.step == "selection"
+    else:
+        with translation.override("en"), pytest.raises(DomainError, match="after the deadline"):
+            selection.selection_start(actor=people.hr, case=case, now=utc)
