@@ -173,3 +173,32 @@ def test_an_application_registered_without_a_birth_date_is_listed_without_an_age
     ]
     html = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
     assert "<td>Per Papir</td><td>–</td>" in html
+
+
+def test_hr_is_told_of_a_request_without_the_applicants_name(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    from lim.recruitment.models import Notification
+
+    post_application(Client(), ad, email="anne@example.org")
+    assert not Notification.objects.filter(kind="exemption_request").exists()
+    mail.outbox.clear()
+    post_application(
+        Client(),
+        ad,
+        name="Bo Beskyttet",
+        email="bo@example.org",
+        exemption_requested="on",
+        exemption_reason="Arbeidsgiveren min vet ikke at jeg søker.",
+    )
+    notification = Notification.objects.get(kind="exemption_request")
+    assert notification.recipient == people.hr and notification.read_at is None
+    to_hr = [m for m in mail.outbox if m.to == [people.hr.email]]
+    assert len(to_hr) == 1
+    assert "Bo" not in to_hr[0].subject + to_hr[0].body
+    assert f"/saker/{ad.case_id}/" in to_hr[0].body
+    page = client_for(people.hr, "en").get(
+        reverse("recruitment:case_detail", kwargs={"case_id": ad.case_id})
+    )
+    link = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
+    assert f'href="{link}">Decide the requests</a>' in page.content.decode()

@@ -30,6 +30,7 @@ from lim.recruitment.services.applications import (
     application_create,
     application_withdraw,
 )
+from lim.recruitment.services.cases import notify_exemption_request
 from lim.recruitment.services.common import lock_case, queue_mail
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -238,6 +239,8 @@ def portal_submit(
             )
     except IntegrityError:
         raise DomainError(_("This application has already been received."), field=None) from None
+    if exemption_requested:
+        notify_exemption_request(ad.case, now=now)
     with _files_kept_only_on_success() as stored:
         _save_documents(application, uploads, now, stored)
         token = _new_token(application, now)

@@ -119,6 +119,7 @@ class NavCheckpoint(models.Model):
 
 class NotificationKind(models.TextChoices):
     NEW_CASE = "new_case", _("New recruitment need")
+    EXEMPTION_REQUEST = "exemption_request", _("Request to be left off the applicant list")
 
 
 class Notification(models.Model):

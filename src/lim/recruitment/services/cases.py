@@ -48,12 +48,40 @@ def _units_up(unit: Unit) -> list[Unit]:
     return chain
 
 
-def inclusion_coordinators(unit: Unit) -> list[User]:
-    """Users holding the inclusion-coordinator role in the unit or a unit above it."""
+def role_holders(unit: Unit, role: str) -> list[User]:
+    """Active users holding the role in the unit or a unit above it."""
     ids = RoleAssignment.objects.filter(
-        unit__in=_units_up(unit), role=Role.INCLUSION_COORDINATOR, user__is_active=True
+        unit__in=_units_up(unit), role=role, user__is_active=True
     ).values_list("user_id", flat=True)
     return list(User.objects.filter(id__in=set(ids)).order_by("email"))
+
+
+def inclusion_coordinators(unit: Unit) -> list[User]:
+    """Users holding the inclusion-coordinator role in the unit or a unit above it."""
+    return role_holders(unit, Role.INCLUSION_COORDINATOR)
+
+
+def notify_exemption_request(case: RecruitmentCase, *, now: dt.datetime) -> None:
+    """Tell the unit's HR advisers that an applicant asks to be left off the public
+    applicant list, so it is decided before the list is published. One notification per
+    adviser and case, made unread again by each new request; the e-mail names no one."""
+    for user in role_holders(case.unit, Role.HR_ADVISER):
+        Notification.objects.update_or_create(
+            recipient=user,
+            case=case,
+            kind=NotificationKind.EXEMPTION_REQUEST,
+            defaults={"created_at": now, "read_at": None},
+        )
+        with translation.override(user.language):
+            subject = gettext("Request to be left off the applicant list: %(title)s") % {
+                "title": case.title
+            }
+            body = gettext(
+                "An applicant for %(title)s asks to be left off the public applicant list. "
+                "Decide the request, with a justification, before the list is published.\n\n"
+                "Open the case in LIM: %(path)s"
+            ) % {"title": case.title, "path": case_path(case.id)}
+        queue_mail(to=user.email, subject=subject, body=body)
 
 
 def _notify_new_case(case: RecruitmentCase, now: dt.datetime) -> list[Notification]:
