@@ -20,7 +20,7 @@ from lim.core.models import User
 from lim.recruitment import selectors, states
 from lim.recruitment.access import get_case_for_user
 from lim.recruitment.models import Application, ApplicationStatus, JobAd, RecruitmentCase
-from lim.recruitment.nav_payload import ad_transfer
+from lim.recruitment.nav_payload import ad_transfer, employer_address
 from lim.recruitment.rule_checks import RuleBlocked
 from lim.recruitment.services import applications as application_services
 
@@ -123,10 +123,7 @@ def nav_payload(request: HttpRequest, case_id: uuid.UUID, query: Query[NavQuery]
     ad = _ad(_case(request, case_id))
     if ad.published_at is None or ad.deadline is None:
         raise HttpError(409, _("Only a published ad with a deadline can be sent to NAV."))
-    address = query.dict()
-    if not address["postal_code"]:
-        organisation = ad.case.organisation
-        address |= {"postal_code": organisation.postal_code, "city": organisation.postal_town}
+    address = employer_address(ad.case.organisation, query.postal_code, query.city)
     if not address["postal_code"]:
         raise HttpError(
             409,
@@ -135,7 +132,12 @@ def nav_payload(request: HttpRequest, case_id: uuid.UUID, query: Query[NavQuery]
                 "organisation's settings."
             ),
         )
-    return ad_transfer(ad, **address)
+    return ad_transfer(
+        ad,
+        postal_code=address["postal_code"],
+        city=address["city"],
+        application_url=query.application_url,
+    )
 
 
 @api.get(

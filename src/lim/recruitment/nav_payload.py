@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from lim.core.models import Organisation
 from lim.recruitment.models import EmploymentForm, HiringRoute, JobAd, JobAnalysis
 from lim.recruitment.styrk import occupation_title
 
@@ -61,6 +62,13 @@ def _engagement(analysis: JobAnalysis, route: str) -> str:
     if analysis.employment_form == EmploymentForm.PERMANENT:
         return "Fast"
     return _ENGAGEMENT_BY_BASIS.get(analysis.temporary_basis, "Engasjement")
+
+
+def employer_address(organisation: Organisation, postal_code: str, city: str) -> dict[str, str]:
+    """The address NAV gets: the one given (with its city), or else the organisation's."""
+    if postal_code:
+        return {"postal_code": postal_code, "city": city}
+    return {"postal_code": organisation.postal_code, "city": organisation.postal_town}
 
 
 def ad_transfer(

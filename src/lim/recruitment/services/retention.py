@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from lim.core.audit import audit_record
@@ -52,12 +52,12 @@ def _parameters(organisation: Organisation) -> RetentionParameters:
     )
 
 
-def _facts(application: Application, case: RecruitmentCase) -> RetentionFacts:
+def _facts(application: Application, case: RecruitmentCase, *, invited: bool) -> RetentionFacts:
     withdrawn = application.status == ApplicationStatus.WITHDRAWN
     return RetentionFacts(
         case_closed=timezone.localdate(case.closed_at) if case.closed_at else None,
         # Invited counts as interviewed: the longer period is the safe side.
-        interviewed=application.status in INTERVIEWED or application.interviews.exists(),
+        interviewed=application.status in INTERVIEWED or invited,
         hired=hasattr(application, "hire"),
         withdrawn_on=timezone.localdate(application.status_changed_at) if withdrawn else None,
     )
@@ -66,12 +66,18 @@ def _facts(application: Application, case: RecruitmentCase) -> RetentionFacts:
 def due_applications(case: RecruitmentCase, *, today: dt.date) -> list[Application]:
     """The case's applications whose retention has ended (not those already anonymised)."""
     parameters = _parameters(case.organisation)
-    applications = case.applications.filter(anonymised_at__isnull=True).select_related("hire")
+    applications = (
+        case.applications.filter(anonymised_at__isnull=True)
+        .select_related("hire")
+        .annotate(invited=Exists(Interview.objects.filter(application=OuterRef("pk"))))
+    )
     return [
         application
         for application in applications
         if check_retention(
-            facts=_facts(application, case), today=today, parameters=parameters
+            facts=_facts(application, case, invited=application.invited),
+            today=today,
+            parameters=parameters,
         ).result.due
     ]
 
@@ -142,13 +148,22 @@ def retention_apply_case(
     return len(deleted), len(hired)
 
 
+def cases_with_retention() -> QuerySet[RecruitmentCase]:
+    """The cases where retention can end for someone: closed, or with a withdrawal."""
+    return (
+        RecruitmentCase.objects.filter(
+            Q(closed_at__isnull=False) | Q(applications__status=ApplicationStatus.WITHDRAWN)
+        )
+        .distinct()
+        .select_related("organisation")
+        .order_by("created_at", "id")
+    )
+
+
 def retention_apply(*, today: dt.date, now: dt.datetime | None = None) -> RetentionSummary:
     """Every organisation's cases, one transaction per case."""
-    cases = RecruitmentCase.objects.filter(
-        Q(closed_at__isnull=False) | Q(applications__status=ApplicationStatus.WITHDRAWN)
-    ).distinct()
     touched = deleted = anonymised = 0
-    for case in cases.select_related("organisation").order_by("created_at", "id"):
+    for case in cases_with_retention():
         gone, kept = retention_apply_case(case=case, today=today, now=now)
         touched += bool(gone or kept)
         deleted += gone

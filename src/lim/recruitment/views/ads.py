@@ -16,7 +16,7 @@ from lim.core.errors import DomainError
 from lim.recruitment import rule_checks
 from lim.recruitment.forms.cases import AdForm, NavPayloadForm
 from lim.recruitment.models import JobAd, RecruitmentCase
-from lim.recruitment.nav_payload import ad_transfer
+from lim.recruitment.nav_payload import ad_transfer, employer_address
 from lim.recruitment.services import ads as ad_services
 from lim.recruitment.views.common import (
     actor,
@@ -46,15 +46,6 @@ def _ad_form(ad: JobAd | None, data: QueryDict | None = None) -> AdForm:
         else {}
     )
     return AdForm(data, initial=initial)
-
-
-def _with_employer_address(query: QueryDict, case: RecruitmentCase) -> dict[str, str]:
-    """The query's address, or else the organisation's, as NAV needs it."""
-    organisation = case.organisation
-    data = {"postal_code": organisation.postal_code, "city": organisation.postal_town}
-    if query.get("postal_code"):
-        data = {"postal_code": query.get("postal_code", ""), "city": query.get("city", "")}
-    return data
 
 
 def _render(
@@ -163,7 +154,11 @@ def ad_nav_payload(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     current = _ad(case)
     if current is None or current.published_at is None or current.deadline is None:
         raise Http404
-    form = NavPayloadForm(_with_employer_address(request.GET, case))
+    form = NavPayloadForm(
+        employer_address(
+            case.organisation, request.GET.get("postal_code", ""), request.GET.get("city", "")
+        )
+    )
     if not form.is_valid():
         # Neither the request nor the organisation settings give the address: ask.
         return _render(request, case, payload_form=form)

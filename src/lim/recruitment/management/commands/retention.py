@@ -9,8 +9,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from lim.recruitment.models import Application, ApplicationStatus, RecruitmentCase
-from lim.recruitment.services.retention import due_applications, retention_apply
+from lim.recruitment.models import Application
+from lim.recruitment.services.retention import (
+    cases_with_retention,
+    due_applications,
+    retention_apply,
+)
 
 
 class Command(BaseCommand):
@@ -38,11 +42,8 @@ class Command(BaseCommand):
                     f"--today: “{options['today']}” is not a date (YYYY-MM-DD)."
                 ) from None
         if options["dry_run"]:
-            cases = RecruitmentCase.objects.filter(closed_at__isnull=False) | (
-                RecruitmentCase.objects.filter(applications__status=ApplicationStatus.WITHDRAWN)
-            )
             due: list[Application] = []
-            for case in cases.distinct().select_related("organisation"):
+            for case in cases_with_retention():
                 due += due_applications(case, today=today)
             hired = sum(hasattr(a, "hire") for a in due)
             self.stdout.write(
