@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from lim.documents.pdf import html_to_pdf
 from lim.equality.render.html import render_html
 
 
 def render_pdf(report: Mapping[str, Any], **kwargs: Any) -> bytes:
-    from weasyprint import HTML
-
-    # No base_url: the document is self-contained and must not fetch anything.
-    document = HTML(string=render_html(report, **kwargs), base_url=None)
-    pdf: bytes = document.write_pdf()
-    return pdf
+    return html_to_pdf(render_html(report, **kwargs))

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lim.core.access import AnyUser
 from lim.core.errors import DomainError
+from lim.documents.pdf import html_to_pdf
 from lim.recruitment import rule_checks, selectors
 from lim.recruitment.access import declaration_scope
 from lim.recruitment.forms.hiring import (
@@ -174,8 +175,6 @@ def union_remark(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_GET
 def recommendation_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    from weasyprint import HTML
-
     case = case_for(request, case_id)
     recommendation = _recommendation(case)
     if recommendation is None:
@@ -190,8 +189,7 @@ def recommendation_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse
         },
         request=request,
     )
-    # No base_url: the document is self-contained and must not fetch anything.
-    pdf: bytes = HTML(string=document, base_url=None).write_pdf()
+    pdf = html_to_pdf(document)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="innstilling-{case.id}.pdf"'
     return response
