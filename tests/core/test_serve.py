@@ -101,3 +101,16 @@ def test_the_access_log_never_shows_a_private_link(served) -> None:  # type: ign
     text = log.read_text()
     assert '"GET /stillinger/kvittering/[token]/" 404' in text
     assert "hemmelig-lenke-123" not in text
+
+
+def test_the_access_log_never_shows_a_password_reset_link(served) -> None:  # type: ignore[no-untyped-def]
+    base, data = served
+    _get(base + "/passord/ny/MQ/cz1abc-hemmelig0reset/")
+    log = data / "server.log"
+    deadline = time.monotonic() + 10
+    while '"GET /passord/ny/' not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text()
+    assert '"GET /passord/ny/[token]/"' in text
+    assert "hemmelig0reset" not in text
+    assert "/passord/ny/MQ" not in text
