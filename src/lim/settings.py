@@ -216,3 +216,12 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- Hardening (issue 10): stored files, login throttling, API tokens ---------------
+# Uploaded CVs and attachments are readable by LIM's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Large uploads are spooled here, not in the system's temp folder, so files left by a
+# killed request are LIM's to clean (lim.core.uploads, at `lim serve` and daily).
+FILE_UPLOAD_TEMP_DIR = DATA_DIR / "tmp" / "uploads"
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
