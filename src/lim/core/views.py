@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,6 +26,16 @@ from lim.core.access import (
 from lim.core.errors import DomainError
 from lim.core.forms import AuditFilterForm, OrganisationSettingsForm, RoleAssignForm
 from lim.core.models import Organisation, Role, RoleAssignment
+
+
+def login_locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes' answer to a login while the account or address is locked out."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/lockout.html", {"minutes": minutes}, status=429)
 
 
 @require_GET
