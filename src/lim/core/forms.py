@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.models import Organisation, Role, Unit, User
+from lim.core.selectors import users_assignable
 
 
 class OrganisationSettingsForm(forms.ModelForm[Organisation]):
@@ -54,7 +55,7 @@ class RoleAssignForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(user_field, forms.ModelChoiceField)
         assert isinstance(unit_field, forms.ModelChoiceField)
-        user_field.queryset = User.objects.filter(is_active=True).order_by("full_name")
+        user_field.queryset = users_assignable(organisation=organisation)
         unit_field.queryset = Unit.objects.filter(organisation=organisation).order_by("name")
 
 

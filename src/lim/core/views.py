@@ -123,14 +123,18 @@ def user_list(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     form = RoleAssignForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         assert request.user.is_authenticated
-        services.role_assign(
-            actor=request.user,
-            user=form.cleaned_data["user"],
-            unit=form.cleaned_data["unit"],
-            role=form.cleaned_data["role"],
-        )
-        messages.success(request, _("The role was given."))
-        return redirect("core:user_list", organisation_id=organisation.pk)
+        try:
+            services.role_assign(
+                actor=request.user,
+                user=form.cleaned_data["user"],
+                unit=form.cleaned_data["unit"],
+                role=form.cleaned_data["role"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("The role was given."))
+            return redirect("core:user_list", organisation_id=organisation.pk)
     return render(
         request,
         "core/user_list.html",
