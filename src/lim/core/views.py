@@ -131,7 +131,7 @@ def user_list(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except DomainError as exc:
-            form.add_error(exc.field, exc.message)
+            form.add_error(exc.field, str(exc.message))
         else:
             messages.success(request, _("The role was given."))
             return redirect("core:user_list", organisation_id=organisation.pk)
