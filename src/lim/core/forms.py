@@ -26,6 +26,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "retention_days_interviewed",
             "blind_screening_until",
             "min_group_size",
+            "applicant_list_wait_days",
         ]
         help_texts = {
             "org_number": _(
@@ -36,6 +37,10 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
                 "other sectors."
             ),
             "min_group_size": _("Figures about fewer people than this are hidden. Never below 3."),
+            "applicant_list_wait_days": _(
+                "Counted from when an applicant is told that their request to be left off "
+                "the public applicant list is refused, so they can withdraw first."
+            ),
             "blind_screening_until": _(
                 "While blind, the screening hides name, gender, age, address and contact "
                 "details, and nobody can turn it off."

@@ -27,6 +27,7 @@ ORGANISATION_SETTINGS = (
     "retention_days_interviewed",
     "blind_screening_until",
     "min_group_size",
+    "applicant_list_wait_days",
 )
 
 

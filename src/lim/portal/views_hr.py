@@ -32,13 +32,15 @@ def _page(request: HttpRequest, case_id: uuid.UUID, status: int = 200) -> HttpRe
         application__case=case, exemption_requested=True
     ).select_related("application")
     outcome = service.applicant_list_check(case, today=timezone.localdate())
+    waiting_until = service.publish_waiting_until(case, now=timezone.now())
     lang = rule_checks.active_language()
     context = {
         "case": case,
         "requests": requests,
         "decisions": ExemptionDecision.choices,
         "findings": [f.message.get(lang) for f in outcome.findings],
-        "can_publish": not outcome.blocked,
+        "can_publish": not outcome.blocked and waiting_until is None,
+        "waiting_until": waiting_until,
         "preview": outcome.result.applicant_list,
         "publication": ApplicantListPublication.objects.filter(case=case).first(),
     }
