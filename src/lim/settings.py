@@ -248,6 +248,8 @@ AXES_LOCKOUT_CALLABLE = "lim.core.views.login_locked_out"
 AXES_USERNAME_CALLABLE = "lim.core.throttling.login_username"
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, not the model's "email"
 AXES_VERBOSE = False
+# Only failures are kept (until the cool-off ends), not a row per successful login.
+AXES_DISABLE_ACCESS_LOG = True
 # Password-reset e-mails allowed per account and per client address in a window.
 LIM_PASSWORD_RESETS_PER_ACCOUNT = env_int("LIM_PASSWORD_RESETS_PER_ACCOUNT", 3, minimum=1)
 LIM_PASSWORD_RESETS_PER_CLIENT = env_int("LIM_PASSWORD_RESETS_PER_CLIENT", 10, minimum=1)
