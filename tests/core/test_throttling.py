@@ -135,3 +135,17 @@ def test_the_reset_limit_is_a_sliding_window(settings: Any) -> None:
         email="ada@test.example", client_ip="10.0.0.9", now=NOW + dt.timedelta(minutes=2)
     )
     assert password_reset_allowed(**ask, now=NOW + dt.timedelta(minutes=61))
+
+
+def test_behind_a_proxy_the_forwarded_client_address_is_counted(
+    world: World, settings: Any
+) -> None:
+    settings.LIM_TRUSTED_PROXIES = 1
+    for _ in range(2):
+        Client().post(
+            reverse("core:login"),
+            {"username": world.manager.email, "password": "wrong"},
+            REMOTE_ADDR="10.0.0.254",  # the proxy
+            HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9",
+        )
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.9"]
