@@ -45,6 +45,11 @@ def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     )
     for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo"]):
         subprocess.run([*LIM, *command], env=env, check=True, capture_output=True)
+    # A spool file left by a request killed two hours ago: `lim serve` removes it.
+    stale = data / "tmp" / "uploads" / "stale-upload.part"
+    stale.write_bytes(b"half a CV")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (two_hours_ago, two_hours_ago))
     log = (data / "server.log").open("wb")
     server = subprocess.Popen(
         [*LIM, "serve", "--workers", "1"], env=env, stdout=log, stderr=subprocess.STDOUT
@@ -114,3 +119,9 @@ def test_the_access_log_never_shows_a_password_reset_link(served) -> None:  # ty
     assert '"GET /passord/ny/[token]/"' in text
     assert "hemmelig0reset" not in text
     assert "/passord/ny/MQ" not in text
+
+
+def test_serve_removes_stale_upload_spool_files(served) -> None:  # type: ignore[no-untyped-def]
+    _, data = served
+    assert (data / "tmp" / "uploads").is_dir()
+    assert not (data / "tmp" / "uploads" / "stale-upload.part").exists()
