@@ -83,6 +83,8 @@ def test_exemptions_decided_refused_told_first_and_list_published(
     # The refused applicant is told at once, with a private link to withdraw.
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["cato@example.org"]
+    # Cato's language is nb (the form was in English for HR only): the date in bokmål.
+    assert "Listen blir ikke offentliggjort før 26. mars 2026" in mail.outbox[0].body
     link = re.search(r"http://testserver(/stillinger/kvittering/\S+/)", mail.outbox[0].body)
     assert link is not None
     receipt = Client(headers={"accept-language": "en"}).get(link.group(1))

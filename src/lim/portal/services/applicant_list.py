@@ -121,8 +121,16 @@ def exemption_decide(
     submission.exemption_decided_at = now
     if decision == ExemptionDecision.REFUSED:
         token = _new_token(application, now)
+        publish_from = now + dt.timedelta(days=case.organisation.applicant_list_wait_days)
         with translation.override(application.language):
-            context = {"application": application, "ad": case.ad, "link": link_for(token)}
+            context = {
+                "application": application,
+                "ad": case.ad,
+                "link": link_for(token),
+                "publish_from": formats.date_format(
+                    timezone.localtime(publish_from), "DATETIME_FORMAT"
+                ),
+            }
             subject = render_to_string("portal/email/refused_subject.txt", context).strip()
             body = render_to_string("portal/email/refused_body.txt", context)
         queue_mail(to=application.email, subject=subject, body=body)
