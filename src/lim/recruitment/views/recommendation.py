@@ -27,6 +27,7 @@ from lim.recruitment.forms.hiring import (
     RecommendationForm,
     UnionRemarkForm,
 )
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import ApplicationStatus, Recommendation, RecruitmentCase
 from lim.recruitment.services import recommendation as recommendation_services
 from lim.recruitment.services.recommendation import RankingInput
@@ -74,8 +75,14 @@ def _recommendation(case: RecruitmentCase) -> Recommendation | None:
     )
 
 
-def _formset(case: RecruitmentCase, recommendation: Recommendation | None, data: Any = None) -> Any:
-    candidates = case.applications.filter(status__in=RANKABLE).order_by("name")
+def _formset(
+    user: AnyUser,
+    case: RecruitmentCase,
+    recommendation: Recommendation | None,
+    data: Any = None,
+) -> Any:
+    identity = identity_for(user, case)
+    candidates = case.applications.filter(status__in=RANKABLE).order_by(identity.sort_field, "id")
     initial = (
         [
             {"application": c.application, "justification": c.justification}
@@ -88,7 +95,10 @@ def _formset(case: RecruitmentCase, recommendation: Recommendation | None, data:
     extra = max(candidates.count() - len(initial), 0)
     formset_class = forms.formset_factory(RankingForm, formset=BaseRankingFormSet, extra=extra)
     return formset_class(
-        data, initial=initial, prefix="ranking", form_kwargs={"candidates": candidates}
+        data,
+        initial=initial,
+        prefix="ranking",
+        form_kwargs={"candidates": candidates, "label": identity.label},
     )
 
 
@@ -112,7 +122,7 @@ def _render(
         "recruitment/recommendation.html",
         case,
         recommendation=recommendation,
-        formset=formset or _formset(case, recommendation),
+        formset=formset or _formset(user, case, recommendation),
         form=form
         or RecommendationForm(
             initial={"comment": recommendation.comment if recommendation else ""}
@@ -130,7 +140,7 @@ def recommendation(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         return _render(request, case_for(request, case_id))
     case = case_for(request, case_id, need="write")
-    formset = _formset(case, _recommendation(case), request.POST)
+    formset = _formset(actor(request), case, _recommendation(case), request.POST)
     form = RecommendationForm(request.POST)
     if formset.is_valid() and form.is_valid():
         ranking = [
@@ -183,6 +193,7 @@ def recommendation_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse
         "recruitment/recommendation_pdf.html",
         {
             "case": case,
+            "identity": identity_for(actor(request), case),
             "recommendation": recommendation,
             "counts": count_rows(actor(request), case, recommendation.target_group_counts),
             "findings": finding_rows(recommendation.findings),
