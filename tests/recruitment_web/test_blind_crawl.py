@@ -109,7 +109,7 @@ def _demo_case(people: People) -> Demo:
         application=Application.objects.get(pk=first.pk),
         referee_name="Referanse Person",
         referee_relation="Tidligere leder",
-        answers=["Svært god."] * len(REFERENCE_QUESTIONS),
+        answers=["Oddveig Brekkestø er svært god."] * len(REFERENCE_QUESTIONS),
         now=later,
     )
     recommendation_services.recommendation_save(
@@ -118,7 +118,7 @@ def _demo_case(people: People) -> Demo:
         ranking=[
             RankingInput(
                 application=Application.objects.get(pk=first.pk),
-                justification="Oppfyller alle krav.",
+                justification="Oddveig oppfyller alle krav.",
             )
         ],
         comment="Søkerne fra målgruppene er vurdert.",

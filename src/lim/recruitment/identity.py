@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from lim.core.access import AnyUser, roles_in_unit
 from lim.core.models import Role
+from lim.recruitment.blind import redact_name
 from lim.recruitment.models import Application, ApplicationStatus, RecruitmentCase
 
 # Where the applicant is shown: the case's own pages and API ("case"), or HR's page for
@@ -60,6 +61,13 @@ class Identity:
 
     def label(self, application: Application) -> str:
         return alias(application) if self.hidden else application.name
+
+    def text(self, text: str, application: Application) -> str:
+        """Free text about the applicant (a justification, a referee's answer) with the
+        name replaced by the code while hidden."""
+        if not self.hidden:
+            return text
+        return redact_name(text, application.name, alias(application))
 
     @property
     def sort_field(self) -> str:

@@ -18,3 +18,10 @@ def shown_as(application: Application, identity: Identity | None) -> str:
     if identity is None:
         return alias(application)
     return identity.label(application)
+
+
+@register.simple_tag
+def text_about(text: str, application: Application, identity: Identity | None) -> str:
+    """`{% text_about check.answer application identity %}`: free text about the
+    applicant, with the name replaced by the code in blind mode."""
+    return (identity or Identity(hidden=True, forced=True)).text(text or "", application)

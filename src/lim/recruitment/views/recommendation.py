@@ -85,7 +85,10 @@ def _formset(
     candidates = case.applications.filter(status__in=RANKABLE).order_by(identity.sort_field, "id")
     initial = (
         [
-            {"application": c.application, "justification": c.justification}
+            {
+                "application": c.application,
+                "justification": identity.text(c.justification, c.application),
+            }
             for c in recommendation.candidates.all()
         ]
         if recommendation
