@@ -61,7 +61,8 @@ def get_case_for_user(
 def declaration_scope(user: AnyUser, case: RecruitmentCase) -> DeclarationScope | None:
     """How much of the target-group declarations on this case the user needs to see.
 
-    The case's hiring manager, the unit's HR advisers and inclusion coordinators see all;
+    The case's hiring manager, the unit's HR advisers and inclusion coordinators see all
+    (immigrant background only the roles in IMMIGRANT_BACKGROUND_ROLES, see below);
     union representatives only whether a disability or CV gap is declared (the facts the
     interview duty turns on); everyone else nothing.
     """

@@ -41,14 +41,31 @@ GROUP_LABELS = {
 RANKABLE = (ApplicationStatus.INTERVIEWED, ApplicationStatus.RECOMMENDED)
 
 
+# Groups whose figures about few people are hidden: immigrant background is ethnic origin
+# (GDPR art. 9), and a small count next to a short ranking points at named applicants.
+SMALL_GROUPS_HIDDEN = ("immigrant_background",)
+COUNT_COLUMNS = ("declared", "qualified", "interviewed", "ranked")
+
+
+def _count_row(group: str, figures: dict[str, Any], min_group_size: int) -> dict[str, Any]:
+    row = {"label": GROUP_LABELS[group], **figures}
+    if group in SMALL_GROUPS_HIDDEN:
+        hidden = _("hidden (group under %(n)s)") % {"n": min_group_size}
+        for column in COUNT_COLUMNS:
+            if isinstance(row.get(column), int) and row[column] < min_group_size:
+                row[column] = hidden
+    return row
+
+
 def count_rows(user: AnyUser, case: RecruitmentCase, counts: dict[str, Any]) -> list[Any] | None:
-    """The counts as table rows, cut to what the user may see (as with declarations)."""
+    """The counts as table rows, cut to what the user may see (as with declarations),
+    immigrant background only where the group is not small."""
     scope = declaration_scope(user, case)
     if scope is None:
         return None
     groups = ("disability", "cv_gap") if scope == "existence" else tuple(GROUP_LABELS)
     return [
-        {"label": GROUP_LABELS[group], **counts[group]}
+        _count_row(group, counts[group], case.organisation.min_group_size)
         for group in groups
         if isinstance(counts.get(group), dict)
     ]
