@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -42,6 +43,7 @@ from tests.recruitment_web.conftest import (
     invite,
     published_case,
 )
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +68,8 @@ def _demo_case(people: People) -> Demo:
     """A case like the demo's: applications (one with an exemption request, declarations
     incl. immigrant background), an interview list, an interview that was held, a
     reference check and a recommendation."""
+    people.world.organisation.blind_screening_until = "recommendation"
+    people.world.organisation.save()
     case = published_case(people)
     applications = [
         application_services.application_create(
@@ -282,6 +286,18 @@ def test_after_blind_screening_hr_sees_the_names(
     api = f"/api/cases/{demo.case.id}/applications/{first.id}"
     assert "oddveig@brekkesto.example" in pages[f"api:read_application {api}"]
     assert "Oddveig Brekkestø" in "".join(p for k, p in pages.items() if "recommendation_pdf" in k)
+
+
+def test_no_mail_to_staff_names_an_applicant_while_blind(people: People) -> None:
+    """Notifications and e-mails to the staff sent while the case was blind name no one
+    (the applicants' own receipts and offers go to themselves)."""
+    demo = _demo_case(people)
+    run_queued_tasks()
+    staff = {u.email for u in User.objects.all()}
+    to_staff = [m for m in mail.outbox if set(m.to) & staff]
+    text = " ".join(f"{m.subject} {m.body}" for m in to_staff)
+    assert to_staff, "the crawl expects at least one mail to the staff"
+    assert [n for n in _needles(demo) if n.lower() in text.lower()] == []
 
 
 def test_sort_by_name_sorts_by_code_while_blind(people: People) -> None:
