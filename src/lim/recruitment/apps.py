@@ -11,6 +11,9 @@ class RecruitmentConfig(AppConfig):
         from lim.core import schedule
         from lim.core.demo import DEMO_LOADERS
         from lim.recruitment.jobs import queue_retention
+        from lim.recruitment.privacy import register_personal_data
+
+        register_personal_data()
 
         schedule.daily("retention", queue_retention)
         from lim.recruitment.demo import demo_recruitment
