@@ -21,6 +21,7 @@ from lim.portal.models import (
     ApplicationDocument,
     PortalSubmission,
 )
+from lim.portal.services.applicant_list import exemption_decide
 from lim.recruitment.models import Application, Hire, Interview, RecruitmentCase
 from lim.recruitment.services import hiring, interviews, recommendation
 from lim.recruitment.services.retention import retention_apply
@@ -76,8 +77,15 @@ def _hired_through_the_career_site(people: People) -> tuple[RecruitmentCase, App
         occupation="Seniorrådgiver hos Statsforvalteren",
         exemption_requested=True,
         exemption_reason="Min nåværende arbeidsgiver vet ikke at jeg søker.",
-        exemption_decision="granted",
-        exemption_justification="Fritak innvilget: arbeidsgiver kjenner ikke til søknaden.",
+    )
+    exemption_decide(
+        actor=people.hr,
+        case=case,
+        application=sofie,
+        decision="granted",
+        justification="Fritak innvilget: arbeidsgiver kjenner ikke til søknaden.",
+        link_for=str,
+        now=LATER,
     )
     document = ApplicationDocument(
         application=sofie,
