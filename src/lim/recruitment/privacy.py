@@ -65,6 +65,8 @@ def register_personal_data() -> None:
     # The case's own records: purged once only the anonymised hire is left.
     register(m.Recommendation, case="case", purge=Purge.ANONYMISE, fields=("comment",))
     register(m.UnionRemark, case="recommendation__case", purge=Purge.DELETE, fields=("text",))
+    # Handed to the archive when the hire was recorded; LIM's copy goes with the rest.
+    register(m.ArchivePackage, case="case", purge=Purge.DELETE, fields=("file",))
     keep = "the hire record: kept as employment records, outside the retention periods"
     register(m.Hire, purge=Purge.KEEP, fields=("start_date", "end_date"), how=keep)
     register(m.OnboardingPlan, purge=Purge.KEEP, fields=(), how=keep)

@@ -19,10 +19,15 @@ def interview_panel(case: RecruitmentCase) -> list[User]:
     )
 
 
-def ad_summary(body: str, words: int = 60) -> str:
-    """The ad's opening as plain text: Markdown headings and list marks dropped."""
+def ad_plain(body: str) -> str:
+    """The ad as plain lines: Markdown headings and list marks dropped."""
     lines = [line.strip().lstrip("#*-> ").strip() for line in body.splitlines()]
-    text = " ".join(line for line in lines if line).split()
+    return "\n".join(lines)
+
+
+def ad_summary(body: str, words: int = 60) -> str:
+    """The ad's opening as plain text."""
+    text = ad_plain(body).split()
     return " ".join(text[:words]) + (" …" if len(text) > words else "")
 
 

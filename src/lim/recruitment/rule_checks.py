@@ -385,14 +385,15 @@ def target_group_counts(case: RecruitmentCase, ranked: Sequence[uuid.UUID] = ())
 
 def applicant_totals(case: RecruitmentCase) -> dict[str, int]:
     """All applicants (not withdrawn) at each stage, beside the target-group counts. After
-    the case closed the rejection reason says how far an applicant came."""
+    the case closed the rejection reason tells how far an applicant came, except for the
+    qualified who were not shortlisted (the archive package is made before closing)."""
     from django.db.models import Exists, OuterRef
 
     from lim.recruitment.models import Interview
     from lim.recruitment.models import RankedCandidate as Ranked
 
     applications = case.applications.exclude(status="withdrawn")
-    came_far = {"not_shortlisted", "not_ranked", "position_filled"}
+    came_far = {"not_ranked", "position_filled"}
     qualified = 0
     interviewed = 0
     for status, reason, invited in applications.annotate(
