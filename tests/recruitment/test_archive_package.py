@@ -57,6 +57,7 @@ def test_the_hire_queues_the_archive_package_and_the_worker_makes_it(
     assert "Ola Nordmann" in text  # on the lists and in the ranking
     assert "sofie.dahl@example.org" in text and "Sofies vei 7" in text
     assert "Sofie Dahl tilbys stillingen." in text
+    assert "(Rekrutterende leder)" in text and "hiring_manager" not in text
     assert "God på saksbehandling" in text  # the interview notes
     assert "Vi støtter innstillingen av Sofie." in text
     assert "sofie-cv.pdf" in text

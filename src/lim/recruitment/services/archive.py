@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
-from lim.core.models import User
+from lim.core.models import Role, User
 from lim.documents.pdf import html_to_pdf
 from lim.recruitment import rule_checks
 from lim.recruitment.models import (
@@ -77,6 +77,10 @@ def _recommendation_section(case: RecruitmentCase) -> str:
     return _body(render_to_string("recruitment/recommendation_pdf.html", context))
 
 
+def _role_label(value: str) -> str:
+    return str(Role(value).label) if value in Role.values else value
+
+
 def _context(case: RecruitmentCase, hire: Hire, now: dt.datetime) -> dict[str, Any]:
     from lim.portal.models import ApplicantListPublication
     from lim.portal.selectors import extended_applicant_list
@@ -97,9 +101,12 @@ def _context(case: RecruitmentCase, hire: Hire, now: dt.datetime) -> dict[str, A
         "publication": ApplicantListPublication.objects.filter(case=case).first(),
         "extended": extended_applicant_list(case, today=timezone.localdate(now)),
         "recommendation_section": _recommendation_section(case),
-        "decisions": Decision.objects.filter(case=case)
-        .select_related("chosen", "decided_by")
-        .order_by("number"),
+        "decisions": [
+            (decision, _role_label(decision.decided_as))
+            for decision in Decision.objects.filter(case=case)
+            .select_related("chosen", "decided_by")
+            .order_by("number")
+        ],
         "hire": hire,
         "hired": hired,
         "documents": list(hired.portal_documents.all()),
