@@ -183,3 +183,27 @@ def test_retention_leaves_only_what_the_hire_record_needs(
     assert Hire.objects.get().application_id == sofie.pk
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # the CV left the disk
     assert AuditEvent.objects.filter(action="retention.apply", object_id=str(case.pk)).exists()
+
+
+def test_the_cases_records_stay_while_anyone_but_the_hire_is_left(people: People) -> None:
+    case, _sofie = _hired_through_the_career_site(people)
+    # Day 121: only those never interviewed are gone; Ola (interviewed) is kept 540 days.
+    retention_apply(today=CLOSED + dt.timedelta(days=121))
+    assert ApplicantListPublication.objects.filter(case=case).exists()
+    assert case.recommendation.union_remarks.exists()
+    assert case.recommendation.comment
+
+
+def test_an_open_case_keeps_its_records_when_its_applicants_withdraw(people: People) -> None:
+    from lim.recruitment.services.applications import application_withdraw
+    from tests.recruitment.conftest import apply, published_case
+
+    case = published_case(people)
+    only = apply(case, "Ola Nordmann")
+    ApplicantListPublication.objects.create(
+        case=case, entries=[], total=1, exempted=0, published_at=LATER
+    )
+    application_withdraw(actor=None, application=only, now=LATER)
+    retention_apply(today=CLOSED)
+    assert not Application.objects.filter(case=case).exists()
+    assert ApplicantListPublication.objects.filter(case=case).exists()  # the case is open

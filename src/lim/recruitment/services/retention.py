@@ -114,7 +114,8 @@ def retention_apply_case(
             Application.objects.filter(pk__in=[a.pk for a in due]), keep=[a.pk for a in hired]
         )
         Application.objects.filter(pk__in=[a.pk for a in hired]).update(anonymised_at=now)
-        if not case.applications.filter(anonymised_at__isnull=True).exists():
+        closed = case.closed_at is not None
+        if closed and not case.applications.filter(anonymised_at__isnull=True).exists():
             purge_case_records(case)  # the public list, texts and the archive package
         audit_record(
             actor=None,
