@@ -144,7 +144,8 @@ def exemption_decide(
         obj=application,
         organisation=case.organisation,
         at=now,
-        details={"decision": decision, "justification": submission.exemption_justification},
+        # Not the justification: it may tell about the applicant, and the log outlives them.
+        details={"decision": decision},
     )
     return submission
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
 from lim.core.errors import DomainError
+from lim.core.personal_data import purge_applications
 from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission, SubmissionAttempt
 from lim.recruitment.models import Application, JobAd
 from lim.recruitment.services.applications import (
@@ -344,7 +345,7 @@ def application_withdraw_and_delete(
         subject = render_to_string("portal/email/withdrawn_subject.txt", context).strip()
         body = render_to_string("portal/email/withdrawn_body.txt", context)
     queue_mail(to=application.email, subject=subject, body=body)  # sent after the commit
-    application.delete()
+    purge_applications(Application.objects.filter(pk=application.pk))
     audit_record(
         actor=None,
         action="application.delete",

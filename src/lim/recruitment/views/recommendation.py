@@ -29,6 +29,7 @@ from lim.recruitment.forms.hiring import (
 )
 from lim.recruitment.identity import identity_for
 from lim.recruitment.models import ApplicationStatus, Recommendation, RecruitmentCase
+from lim.recruitment.records import recommendation_extras
 from lim.recruitment.services import recommendation as recommendation_services
 from lim.recruitment.services.recommendation import RankingInput
 from lim.recruitment.views.common import actor, case_for, render_case_page, show_error
@@ -217,6 +218,7 @@ def recommendation_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse
             "recommendation": recommendation,
             "counts": count_rows(actor(request), case, recommendation.target_group_counts),
             "findings": finding_rows(recommendation.findings),
+            **recommendation_extras(case),
         },
         request=request,
     )
