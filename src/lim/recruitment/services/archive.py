@@ -22,6 +22,7 @@ from lim.core.audit import audit_record
 from lim.core.models import Role, User
 from lim.documents.pdf import html_to_pdf
 from lim.recruitment import rule_checks
+from lim.recruitment.identity import Identity
 from lim.recruitment.models import (
     ArchivePackage,
     Decision,
@@ -72,6 +73,7 @@ def _recommendation_section(case: RecruitmentCase) -> str:
         "recommendation": recommendation,
         "counts": rows,
         "findings": findings,
+        "identity": Identity(hidden=False, forced=False),
         **recommendation_extras(case),
     }
     return _body(render_to_string("recruitment/recommendation_pdf.html", context))
