@@ -64,7 +64,7 @@ def ad_detail(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
     publication = ApplicantListPublication.objects.filter(case=ad.case_id).first()
     context = {
         "ad": ad,
-        "blocks": selectors.ad_blocks(ad),
+        "diversity_statement": selectors.diversity_statement_not_in_ad(ad),
         "is_open": selectors.ad_is_open(ad, today),
         "json_ld": selectors.json_ld(posting),
         "publication": publication,
