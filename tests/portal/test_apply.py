@@ -14,7 +14,10 @@ from django.urls import reverse
 from lim.portal.models import ApplicationDocument, PortalSubmission
 from lim.portal.services import applying
 from lim.recruitment.models import Application, JobAd
+from lim.recruitment.rule_checks import RuleBlocked
 from tests.portal.conftest import AFTER_DEADLINE, Clock, pdf, post_application
+from tests.recruitment.conftest import People, assess, in_selection, invite
+from tests.recruitment.conftest import apply as recruitment_apply
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +239,72 @@ def test_a_submission_that_fails_after_its_files_are_written_leaves_no_file(
     assert not Application.objects.exists()
     uploads = settings.MEDIA_ROOT / "applications"
     assert not uploads.exists() or not any(uploads.iterdir())
+
+
+GAP = {"gap1_start": "01.01.2022", "gap1_end": "28.02.2025", "gap1_cause": "illness"}
+
+
+def test_an_applicant_in_a_temporary_job_with_a_cv_gap_applies_and_must_be_interviewed(
+    ad: JobAd, clock: Clock, people: People
+) -> None:
+    client = Client(headers={"accept-language": "en"})
+    form = client.get(reverse("portal:apply", kwargs={"ad_id": ad.pk})).content.decode()
+    assert 'name="employment_start"' in form and 'name="employment_end"' in form
+    response = post_application(
+        client,
+        ad,
+        current_employment="temporary",
+        employment_start="01.09.2025",
+        employment_end="31.05.2026",
+        **GAP,
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    declaration = application.declaration
+    assert declaration.cv_gap  # a temporary job under one year does not disqualify
+    assert declaration.current_employment == {
+        "kind": "temporary",
+        "start": "2025-09-01",
+        "end": "2026-05-31",
+    }
+    # The interview duty (SEL-INTERVIEW-CVGAP) is recognised for the qualified applicant.
+    other = recruitment_apply(ad.case, "Ola Nordmann")
+    case = in_selection(people, ad.case)
+    assess(people, application, qualified=True)
+    assess(people, other, qualified=True)
+    with pytest.raises(RuleBlocked) as error:
+        invite(people, case, [other])
+    assert error.value.rules == ("SEL-INTERVIEW-CVGAP",)
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "message"),
+    [
+        ({}, "employment_start", "Give the date your temporary job started"),
+        ({"employment_start": "01.09.2025"}, "employment_end", "the date it ends"),
+        (
+            {"employment_start": "01.09.2025", "employment_end": "01.08.2025"},
+            "employment_end",
+            "The job ends before it starts.",
+        ),
+    ],
+)
+def test_a_temporary_job_without_good_dates_gets_a_field_error(
+    ad: JobAd, clock: Clock, dates: dict[str, str], field: str, message: str
+) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(client, ad, current_employment="temporary", **GAP, **dates)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert f'href="#id_{field}"' in html  # the error summary points at the date field
+    assert "needs a start and an end date" not in html
+    assert not Application.objects.exists()
+
+
+def test_the_temporary_job_dates_are_asked_in_norwegian(ad: JobAd, clock: Clock) -> None:
+    for lang, text in (("nb", "Gi datoen"), ("nn", "Gi datoen")):
+        client = Client(headers={"accept-language": lang})
+        response = post_application(client, ad, current_employment="temporary", **GAP)
+        assert response.status_code == 400
+        assert text in response.content.decode()
