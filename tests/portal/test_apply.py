@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -11,11 +12,12 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from lim.core.models import AuditEvent
 from lim.portal.models import ApplicationDocument, PortalSubmission
 from lim.portal.services import applying
 from lim.recruitment.models import Application, JobAd
 from lim.recruitment.rule_checks import RuleBlocked
-from tests.portal.conftest import AFTER_DEADLINE, Clock, pdf, post_application
+from tests.portal.conftest import AFTER_DEADLINE, Clock, link_in_mail, pdf, post_application
 from tests.recruitment.conftest import People, assess, in_selection, invite
 from tests.recruitment.conftest import apply as recruitment_apply
 
@@ -48,10 +50,13 @@ def test_apply_in_each_language_with_a_pdf(ad: JobAd, clock: Clock, lang: str) -
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["siri@example.org"]
-    assert response["Location"] in message.body
+    assert response["Location"] == reverse("portal:sent", kwargs={"ad_id": ad.pk})
+    assert link_in_mail() in message.body
     assert ad.title in message.subject
-    # No personal data in the receipt URL: only the token.
-    assert "siri" not in response["Location"]
+    # No personal data in the private link: only the token.
+    assert "siri" not in link_in_mail()
+    sent = client.get(response["Location"])
+    assert sent.status_code == 200 and f'lang="{lang}"' in sent.content.decode()
 
 
 def test_non_pdf_content_with_a_pdf_name_is_rejected(ad: JobAd, clock: Clock) -> None:
@@ -110,22 +115,56 @@ def test_double_submission_is_harmless(ad: JobAd, clock: Clock) -> None:
     first = post_application(client, ad, idempotency_key=key)
     second = post_application(client, ad, idempotency_key=key)
     assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"]  # the same receipt
-    # From another browser (no session) the same key finds the stored application.
+    assert first["Location"] == second["Location"]  # the same confirmation
+    # From another browser the same key gets the same answer too.
     third = post_application(Client(), ad, idempotency_key=key)
-    assert third.status_code == 200
-    assert "already received" in third.content.decode() or "mottatt" in third.content.decode()
+    assert third["Location"] == first["Location"]
     assert Application.objects.count() == 1
     assert PortalSubmission.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 1  # one receipt, no new link
 
 
-def test_a_second_application_with_the_same_email_is_refused(ad: JobAd, clock: Clock) -> None:
+def _answer(response: Any, client: Client) -> tuple[int, str, str]:
+    """What the sender of a form sees: the status, where it leads and that page."""
+    page = client.get(response["Location"]).content.decode()
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    return response.status_code, response["Location"], page
+
+
+def test_applying_again_with_the_same_email_tells_nobody_and_mails_a_new_link(
+    ad: JobAd, clock: Clock
+) -> None:
     client = Client(headers={"accept-language": "en"})
-    assert post_application(client, ad).status_code == 302
-    response = post_application(client, ad)
-    assert response.status_code == 400
-    assert "already been received" in response.content.decode()
+    first = post_application(client, ad, email="Siri@Example.org")
+    old_link = link_in_mail()
+    assert client.get(old_link).status_code == 200
+    mail.outbox.clear()
+    # Someone else tries the same address: the answer is exactly that of a new application.
+    stranger = Client(headers={"accept-language": "en"})
+    again = post_application(stranger, ad, name="Ola Nysgjerrig", phone="+47 911 11 111")
+    new = post_application(stranger, ad, email="someone.else@example.org")
+    assert _answer(again, stranger) == _answer(new, stranger)
+    page = _answer(again, stranger)[2]
+    assert "Siri" not in page and "already" not in page.lower().replace("if you had already", "")
+    # Nothing new was stored; the address gets a new link and the old one stops working.
+    assert Application.objects.filter(email="siri@example.org").count() == 1
+    assert not Application.objects.filter(name="Ola Nysgjerrig").exists()
+    [resent] = [m for m in mail.outbox if m.to == ["siri@example.org"]]
+    assert "new private link" in resent.body and "Ola" not in resent.body
+    new_link = link_in_mail()
+    assert new_link != old_link
+    assert client.get(old_link).status_code == 404
+    assert client.get(new_link).status_code == 200
+    assert AuditEvent.objects.filter(action="application.link_resent").count() == 1
+    assert first.status_code == 302
+
+
+def test_the_link_again_mail_is_in_the_applicants_language(ad: JobAd, clock: Clock) -> None:
+    post_application(Client(headers={"accept-language": "nn"}), ad)
+    mail.outbox.clear()
+    post_application(Client(headers={"accept-language": "en"}), ad)
+    [resent] = mail.outbox
+    assert "Ny lenkje" in resent.subject and "Du hadde alt søkt" in resent.body
 
 
 def test_rate_limit_per_client(ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,7 +238,7 @@ def test_cv_gap_and_declarations_are_stored_and_explained(ad: JobAd, clock: Cloc
     assert response.status_code == 302
     declaration = Application.objects.get().declaration
     assert declaration.disability and declaration.cv_gap
-    receipt = client.get(response["Location"]).content.decode()
+    receipt = client.get(link_in_mail()).content.decode()
     assert "You count as having a gap in the CV" in receipt
     assert "How this was worked out" in receipt
     assert declaration.cv_gap_result["reasons"]["en"][0] in receipt
