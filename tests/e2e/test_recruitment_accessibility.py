@@ -4,6 +4,8 @@ recommendation, as the demo's hiring manager."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.urls import reverse
 
@@ -49,3 +51,19 @@ def test_interview_list_has_no_axe_violations(page) -> None:  # type: ignore[no-
     _log_in(page, "leder@fjordvik.example")
     page.goto(reverse("recruitment:interview_list", kwargs={"case_id": case.id}))
     _assert_no_violations(page, "interview list")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_list_fits_a_phone(page) -> None:  # type: ignore[no-untyped-def]
+    """On a 390 px phone the page does not scroll sideways; the table scrolls inside its
+    own labelled region, which the keyboard can reach."""
+    demo_load()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _set_language(page, "nb")
+    _log_in(page, "hr@fjordvik.example")
+    page.goto(reverse("recruitment:case_list"))
+    page.screenshot(path=os.environ.get("LIM_SCREENSHOT", "/tmp/lim-case-list-390.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    region = page.get_by_role("region", name="Rekrutteringssakene du deltar i")
+    assert region.get_attribute("tabindex") == "0"
+    _assert_no_violations(page, "case list at 390 px")
