@@ -6,8 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,6 +31,12 @@ from lim.core.access import (
 from lim.core.errors import DomainError
 from lim.core.forms import AuditFilterForm, OrganisationSettingsForm, RoleAssignForm
 from lim.core.models import Organisation, Role, RoleAssignment
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every page; send them to the SVG icon."""
+    return HttpResponsePermanentRedirect(static("lim/favicon.svg"))
 
 
 @require_GET
