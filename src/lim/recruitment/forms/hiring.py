@@ -15,7 +15,10 @@ from lim.recruitment.models import Application
 
 class RankingForm(forms.Form):
     application = forms.ModelChoiceField(
-        queryset=Application.objects.none(), label=_("Candidate"), required=False
+        queryset=Application.objects.none(),
+        label=_("Candidate"),
+        required=False,
+        empty_label=_("Choose…"),
     )
     justification = forms.CharField(
         label=_("Justification against the requirements"), widget=text_area(3), required=False
@@ -54,7 +57,7 @@ class UnionRemarkForm(forms.Form):
 
 class DecisionForm(forms.Form):
     chosen = forms.ModelChoiceField(
-        queryset=Application.objects.none(), label=_("Chosen candidate")
+        queryset=Application.objects.none(), label=_("Chosen candidate"), empty_label=_("Choose…")
     )
     text = forms.CharField(label=_("Decision"), widget=text_area(4))
 
@@ -82,7 +85,10 @@ class HireForm(forms.Form):
 
 class OnboardingPlanForm(forms.Form):
     buddy = forms.ModelChoiceField(
-        queryset=User.objects.none(), label=_("Buddy or mentor"), required=False
+        queryset=User.objects.none(),
+        label=_("Buddy or mentor"),
+        required=False,
+        empty_label=_("Choose…"),
     )
 
     def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
