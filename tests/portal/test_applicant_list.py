@@ -205,3 +205,18 @@ def test_hr_is_told_of_a_request_without_the_applicants_name(
     )
     link = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
     assert f'href="{link}">Decide the requests</a>' in page.content.decode()
+
+
+def test_one_applicant_is_not_called_applicants(ad: JobAd, clock: Clock) -> None:
+    ApplicantListPublication.objects.create(
+        case=ad.case,
+        total=1,
+        exempted=0,
+        by_gender={"female": 1, "male": 0, "other": 0, "unknown": 0},
+        published_at=AFTER_DEADLINE,
+    )
+    url = reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})
+    english = Client(headers={"accept-language": "en"}).get(url).content.decode()
+    assert "1 applicant, of whom 0 asked" in english
+    bokmal = Client(headers={"accept-language": "nb"}).get(url).content.decode()
+    assert "1 søker, og 0 av dem" in bokmal
