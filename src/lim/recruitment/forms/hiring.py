@@ -45,7 +45,10 @@ class BaseRankingFormSet(forms.BaseFormSet):  # type: ignore[type-arg]  # formse
 class RecommendationForm(forms.Form):
     comment = forms.CharField(
         label=_("Your assessment of the applicants from the target groups"),
-        help_text=_("Required when applicants from the target groups applied (SEL-REC-COUNTS)."),
+        help_text=_(
+            "Required when applicants from the target groups applied (rule: Target-group "
+            "figures in the recommendation)."
+        ),
         widget=text_area(4),
         required=False,
     )
