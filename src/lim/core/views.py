@@ -28,6 +28,7 @@ from lim.core.access import (
     roles_in_unit,
     unit_ids_for_user,
 )
+from lim.core.audit_display import detail_lines, event_name
 from lim.core.errors import DomainError
 from lim.core.forms import AuditFilterForm, OrganisationSettingsForm, RoleAssignForm
 from lim.core.models import Organisation, Role, RoleAssignment
@@ -176,10 +177,11 @@ def audit_log(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
         actor=filters.get("actor"),
     )
     page = Paginator(events, 50).get_page(request.GET.get("side"))
+    rows = [(event, event_name(event.action), detail_lines(event)) for event in page]
     return render(
         request,
         "core/audit_log.html",
-        {"organisation": organisation, "form": form, "page": page},
+        {"organisation": organisation, "form": form, "page": page, "rows": rows},
     )
 
 
