@@ -135,6 +135,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in day-month order (lim/formats/en); nb and nn use Django's own.
+FORMAT_MODULE_PATH = ["lim.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_TZ = True
 
