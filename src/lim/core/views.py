@@ -194,4 +194,10 @@ def rules_page(request: HttpRequest) -> HttpResponse:
     language = get_language()
     lang: Lang = "nn" if language == "nn" else "en" if language == "en" else "nb"
     rules = rules_for_page(lang=lang)
+    # Rules that check together are linked by title; the code stays in the link target.
+    titles = {str(rule["id"]): rule["title"] for rule in rules}
+    for rule in rules:
+        combines = rule.get("combines")
+        ids = [str(i) for i in combines] if isinstance(combines, list) else []
+        rule["combines_titled"] = [[i, titles.get(i, i)] for i in ids]
     return render(request, "core/rules.html", {"rules": rules})
