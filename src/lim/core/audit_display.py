@@ -10,10 +10,13 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.models import AuditEvent
+from lim.rules.base import Lang
+from lim.rules.registry import UnknownRule, get_rule
 
 EVENT_NAMES: dict[str, Any] = {
     "ad.generate": _("Ad written from the job analysis"),
@@ -67,6 +70,49 @@ EVENT_NAMES: dict[str, Any] = {
     "workforce.import": _("Workforce figures imported"),
 }
 
+# Detail keys that are not a field of the event's object, in words.
+KEY_LABELS: dict[str, Any] = {
+    "answered": _("Answered"),
+    "application": _("Application"),
+    "buddy": _("Buddy or mentor"),
+    "case": _("Case"),
+    "channels": _("Channels"),
+    "chosen": _("Chosen candidate"),
+    "counts": _("Figures"),
+    "created": _("Created"),
+    "criterion": _("Criterion"),
+    "deadline": _("Deadline"),
+    "declared": _("Declared"),
+    "employment_form": _("Employment form"),
+    "findings": _("Rule findings"),
+    "interview": _("Interview"),
+    "invited": _("Invited"),
+    "kind": _("Kind"),
+    "name": _("Name"),
+    "offer": _("Offer"),
+    "override": _("Overridden"),
+    "panel": _("Panel"),
+    "qualified": _("Qualified"),
+    "ranking": _("Ranking"),
+    "reason": _("Reason"),
+    "rejection_reason": _("Reason for rejection"),
+    "remark": _("Remark"),
+    "replies": _("Replies sent"),
+    "requirement": _("Requirement"),
+    "response": _("Response"),
+    "result": _("Result"),
+    "route": _("Hiring route"),
+    "score": _("Score"),
+    "source": _("Source"),
+    "start_date": _("Start date"),
+    "starts_at": _("Starts"),
+    "status": _("Status"),
+    "step": _("Step"),
+    "task": _("Task"),
+    "token": _("API key"),
+    "why": _("Why"),
+}
+
 
 @dataclass(frozen=True)
 class DetailLine:
@@ -86,9 +132,27 @@ def detail_lines(event: AuditEvent) -> list[DetailLine]:
     model = _model(event.object_type)
     details = event.details if isinstance(event.details, dict) else {"": event.details}
     return [
-        DetailLine(_label(model, key), _value(_field(model, key), value))
+        DetailLine(
+            _label(model, key),
+            _rule_titles(value) if key == "findings" else _value(_field(model, key), value),
+        )
         for key, value in details.items()
     ]
+
+
+def _rule_titles(codes: Any) -> str:
+    """The rules a step found, by title: their codes are for the machine."""
+    if not isinstance(codes, list):
+        return _value(None, codes)
+    code = (get_language() or "nb")[:2]
+    lang: Lang = "nn" if code == "nn" else "en" if code == "en" else "nb"
+    titles = []
+    for rule_id in codes:
+        try:
+            titles.append(get_rule(str(rule_id)).title.get(lang))
+        except UnknownRule:
+            titles.append(str(rule_id))
+    return ", ".join(titles) or "–"
 
 
 def _model(label: str) -> type[models.Model] | None:
@@ -112,6 +176,8 @@ def _label(model: type[models.Model] | None, key: str) -> str:
     field = _field(model, key)
     if field is not None:
         return capfirst(str(field.verbose_name))
+    if key in KEY_LABELS:
+        return str(KEY_LABELS[key])
     return capfirst(key.replace("_", " "))
 
 
