@@ -139,6 +139,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in day-month order (lim/formats/en); nb and nn use Django's own.
+FORMAT_MODULE_PATH = ["lim.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_TZ = True
 
@@ -219,6 +221,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Routine chatter of libraries (a line per login, per PDF step) stays out of the log.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # --- Hardening (issue 10): stored files, login throttling, API tokens ---------------

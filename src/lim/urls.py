@@ -6,6 +6,7 @@ from lim.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/sprak/", set_language, name="set_language"),
     path("regler/", core_views.rules_page, name="rules"),
     path("likestilling/", include("lim.equality.urls")),

@@ -104,7 +104,7 @@ def test_the_token_page_shows_own_tokens_only(people: People) -> None:
     assert "HR-system" in html
     assert "Rådets token" not in html
     assert "Never" in html  # last used
-    assert "05/31/2026" in html  # expires: 2 March + 90 days
+    assert "31 May 2026" in html  # expires: 2 March + 90 days
 
 
 def test_a_user_revokes_their_token_on_the_page(people: People) -> None:

@@ -193,3 +193,11 @@ def test_demo_equality_pages_render_in_each_language(db: None, lang: str) -> Non
     assert {"nb": "Sammenlignet med 2024", "nn": "Samanlikna med 2024", "en": "Compared with 2024"}[
         lang
     ] in statement
+
+
+def test_the_favicon_is_there(client: Client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("lim/favicon.svg")
+    page = client.get(reverse("core:login")).content.decode()
+    assert re.search(r'<link rel="icon" href="[^"]*lim/favicon\.svg"', page)

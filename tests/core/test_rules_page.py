@@ -80,3 +80,12 @@ def test_lim_rules_eval_bad_facts_exit_2(tmp_path, capsys) -> None:  # type: ign
     facts.write_text('{"application_date": "yesterday", "absences": []}')
     assert main(["rules", "eval", "TG-CVGAP", "--facts", str(facts)]) == 2
     assert "application_date" in capsys.readouterr().err
+
+
+def test_rules_that_check_together_are_linked_by_title(db: None) -> None:
+    combined = next(rule for rule in RULES if rule.combines)
+    page = Client(headers={"accept-language": "en"}).get(reverse("rules")).content.decode()
+    section = page.split(f'id="{combined.id}"', 1)[1].split("</section>", 1)[0]
+    for other in combined.combines:
+        title = next(r.title.get("en") for r in RULES if r.id == other)
+        assert f'<a href="#{other}">{escape(title)}</a>' in section

@@ -125,7 +125,10 @@ def test_settings_page_saves_through_service_and_shows_in_audit_log(world: World
         {"action": "organisation"},
     ).content.decode()
     assert "organisation.update" in log
-    assert "health_trust" in log
+    # A translated name and the change as old → new, in words, with no Python dict.
+    assert "Innstillinger for virksomheten endret" in log
+    assert "Sektor: Stat → Helseforetak" in log
+    assert "{" not in log.split("<tbody>")[1] and "health_trust" not in log
 
 
 def test_settings_form_shows_error_summary_and_changes_nothing(world: World) -> None:

@@ -79,3 +79,10 @@ def test_catalogues_contain_every_string_in_the_code(tmp_path: Path) -> None:
     }
     have = {msgid for msgid, _, _ in _entries(LOCALE / "nb" / "LC_MESSAGES" / "django.po")}
     assert sorted(wanted - have) == []
+
+
+def test_nynorsk_wording_testers_reported() -> None:
+    from django.utils import translation
+
+    with translation.override("nn"):
+        assert translation.gettext("Mark as read") == "Merk som lesen"

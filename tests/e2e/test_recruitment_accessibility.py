@@ -4,6 +4,8 @@ recommendation, as the demo's hiring manager."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.urls import reverse
 
@@ -69,3 +71,18 @@ def test_blind_screening_pages_have_no_axe_violations(page) -> None:  # type: ig
     page.goto(reverse("portal:applicant_list", kwargs={"case_id": case.id}))
     assert "Anonymisert utvelgelse gjelder" in page.locator("main").inner_text()
     _assert_no_violations(page, "public applicant list (blind, hiring manager)")
+
+
+def test_case_list_fits_a_phone(page) -> None:  # type: ignore[no-untyped-def]
+    """On a 390 px phone the page does not scroll sideways; the table scrolls inside its
+    own labelled region, which the keyboard can reach."""
+    demo_load()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _set_language(page, "nb")
+    _log_in(page, "hr@fjordvik.example")
+    page.goto(reverse("recruitment:case_list"))
+    page.screenshot(path=os.environ.get("LIM_SCREENSHOT", "/tmp/lim-case-list-390.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    region = page.get_by_role("region", name="Rekrutteringssakene du deltar i")
+    assert region.get_attribute("tabindex") == "0"
+    _assert_no_violations(page, "case list at 390 px")

@@ -231,7 +231,7 @@ def test_a_case_from_need_to_onboarding(english_page: Page, people: People) -> N
         ).to_be_visible()
 
     # 7. HR schedules the interviews; they are held.
-    interview_day = dt.datetime.combine(today + dt.timedelta(days=3), dt.time(10, 0))
+    interview_day = dt.datetime.combine(today, dt.time(8, 0))  # held the same day
     with logged_in(page, people.hr.email, case_url("interview_list", case)):
         interview(page, case, "Ola Nordmann", interview_day)
         interview(page, case, "Sofie Dahl", interview_day + dt.timedelta(hours=2))

@@ -222,7 +222,7 @@ def test_publishing_waits_for_the_refused_applicant(
     _decide(hr, applicants["bo"], "granted", "Søkerens arbeidssituasjon veier tyngst her.")
     _decide(hr, applicants["cato"], "refused", "Stillingen har stor offentlig interesse.")
     page_url = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
-    when = "March 26, 2026, 10 a.m."  # AFTER_DEADLINE (09:00 UTC) + 3 days, Oslo time
+    when = "26 March 2026, 10:00"  # AFTER_DEADLINE (09:00 UTC) + 3 days, Oslo time
 
     page = hr.get(page_url).content.decode()
     assert f"The list can be published from {when}" in page
@@ -269,3 +269,18 @@ def test_no_waiting_when_no_request_is_refused(people: People, ad: JobAd, clock:
         _decide(hr, applicants[key], "granted", "Søkerens situasjon veier tyngst her.")
     _publish(hr, ad)
     assert ApplicantListPublication.objects.exists()
+
+
+def test_one_applicant_is_not_called_applicants(ad: JobAd, clock: Clock) -> None:
+    ApplicantListPublication.objects.create(
+        case=ad.case,
+        total=1,
+        exempted=0,
+        by_gender={"female": 1, "male": 0, "other": 0, "unknown": 0},
+        published_at=AFTER_DEADLINE,
+    )
+    url = reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})
+    english = Client(headers={"accept-language": "en"}).get(url).content.decode()
+    assert "1 applicant, of whom 0 asked" in english
+    bokmal = Client(headers={"accept-language": "nb"}).get(url).content.decode()
+    assert "1 søker, og 0 av dem" in bokmal

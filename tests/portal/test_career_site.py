@@ -80,7 +80,7 @@ def test_ad_page_shows_the_text_deadline_and_diversity_statement(ad: JobAd, cloc
     )
     assert "<h1>Rådgiver klagesaker</h1>" in html
     assert "Behandle klagesaker." in html
-    assert "March 20, 2026" in html
+    assert "20 March 2026" in html
     assert "Vi ønsker søkere med ulik bakgrunn." in html
     assert reverse("portal:apply", kwargs={"ad_id": ad.pk}) in html
 

@@ -157,3 +157,17 @@ def test_withdraw_deletes_the_application_and_its_files(ad: JobAd, clock: Clock)
     assert Client().get(url).status_code == 404
     event = AuditEvent.objects.get(action="application.delete")
     assert "Siri" not in str(event.details) and event.object_label == ""
+
+
+def test_a_decided_application_is_not_offered_withdrawal(ad: JobAd, clock: Clock) -> None:
+    url = _receipt(Client(), ad)
+    Application.objects.update(status="rejected")
+    english = Client(headers={"accept-language": "en"})
+    html = english.get(url).content.decode()
+    assert "Withdraw and delete" not in html
+    assert "The status of your application is: Rejected" in html
+    # A POST anyway (an old tab) gets a clear message on the receipt, and nothing changes.
+    response = english.post(f"{url}trekk/", {"confirm": "on"}, follow=True)
+    assert response.status_code == 200
+    assert "can no longer be withdrawn" in response.content.decode()
+    assert Application.objects.get().status == "rejected"

@@ -26,6 +26,7 @@ from tests.recruitment.conftest import (
 from tests.worker import run_queued_tasks
 
 LATER = AFTER_DEADLINE + dt.timedelta(days=14)
+INTERVIEW_DAY = dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC)
 
 
 def _interviewed(people: People) -> tuple[RecruitmentCase, dict[str, Application]]:
@@ -52,7 +53,7 @@ def _interviewed(people: People) -> tuple[RecruitmentCase, dict[str, Application
             panel=[people.manager],
             now=AFTER_DEADLINE,
         )
-        interviews.interview_held(actor=people.manager, interview=interview, now=AFTER_DEADLINE)
+        interviews.interview_held(actor=people.manager, interview=interview, now=INTERVIEW_DAY)
     from lim.recruitment.services import applications
 
     applications.application_withdraw(actor=None, application=apps["withdrawn"], now=LATER)

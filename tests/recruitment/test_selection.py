@@ -206,7 +206,15 @@ def test_interview_scheduling_scoring_and_references(people: People) -> None:
             score=6,
             now=AFTER_DEADLINE,
         )
-    interviews.interview_held(actor=people.manager, interview=interview, now=AFTER_DEADLINE)
+    # Three days ahead it cannot have been held yet: refused, with the day, nothing changes.
+    with translation.override("en"), pytest.raises(DomainError) as early:
+        interviews.interview_held(
+            actor=people.manager, interview=interview, now=start - dt.timedelta(days=3)
+        )
+    assert early.value.field == "starts_at"
+    assert "cannot be marked as held before then" in str(early.value.message)
+    assert _statuses(a) == ["invited"]
+    interviews.interview_held(actor=people.manager, interview=interview, now=start)
     assert _statuses(a) == ["interviewed"]
     check = interviews.reference_check_record(
         actor=people.manager,

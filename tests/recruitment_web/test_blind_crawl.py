@@ -136,6 +136,7 @@ def _demo_case(people: People) -> Demo:
             "case_id": [case.id],
             "application_id": [a.id for a in applications],
             "interview_id": [interview.id],
+            "package_id": [uuid.uuid4()],  # made at the hire, long after blindness ends
             "notification_id": list(
                 Notification.objects.filter(case=case).values_list("id", flat=True)
             )

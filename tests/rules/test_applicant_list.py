@@ -208,3 +208,29 @@ def test_applicant_list_applies_in_every_sector() -> None:
         facts=facts, today=DEADLINE, organisation=OrganisationSettings(sector=Sector.MUNICIPAL)
     )
     assert outcome.levels() == (Level.BLOCK,)
+
+
+@pytest.mark.parametrize(
+    ("people", "nb", "nn", "en"),
+    [
+        (
+            1,
+            "1 anmodning om unntak er ikke avgjort",
+            "1 oppmoding om unntak er ikkje avgjord",
+            "1 exemption request has not been decided",
+        ),
+        (
+            2,
+            "2 anmodninger om unntak er ikke avgjort",
+            "2 oppmodingar om unntak er ikkje avgjorde",
+            "2 exemption requests have not been decided",
+        ),
+    ],
+)
+def test_undecided_requests_are_counted_in_words_that_agree(
+    people: int, nb: str, nn: str, en: str
+) -> None:
+    waiting = tuple(applicant(f"p{n}", f"P{n}", exemption=asks(None)) for n in range(people))
+    outcome = check_applicant_list(facts=ApplicantListFacts(DEADLINE, waiting), today=AFTER)
+    message = outcome.findings[0].message
+    assert (nb, nn, en) == (message.nb[: len(nb)], message.nn[: len(nn)], message.en[: len(en)])

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lim.core.models import Organisation, Role, Unit, User
+from lim.core.models import Organisation, Role, Sector, Unit, User
 from lim.core.selectors import users_assignable
 
 
@@ -48,10 +48,20 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         }
         widgets = {"diversity_statement": forms.Textarea(attrs={"rows": 5})}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sector = self.fields["sector"]
+        assert isinstance(sector, forms.ChoiceField)
+        sector.choices = [("", _("Choose…")), *Sector.choices]
+
 
 class RoleAssignForm(forms.Form):
-    user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("User"))
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), label=_("User"), empty_label=_("Choose…")
+    )
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label=_("Unit"), empty_label=_("Choose…")
+    )
     role = forms.ChoiceField(choices=Role.choices, label=_("Role"))
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -67,7 +77,9 @@ class RoleAssignForm(forms.Form):
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action starts with"), required=False, max_length=100)
     # A user choice, so the URL carries an opaque id and never an e-mail address.
-    actor = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Actor"), required=False)
+    actor = forms.ModelChoiceField(
+        queryset=User.objects.none(), label=_("Actor"), required=False, empty_label=_("All")
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

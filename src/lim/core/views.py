@@ -8,8 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,6 +30,7 @@ from lim.core.access import (
     roles_in_unit,
     unit_ids_for_user,
 )
+from lim.core.audit_display import detail_lines, event_name
 from lim.core.errors import DomainError
 from lim.core.forms import AuditFilterForm, OrganisationSettingsForm, RoleAssignForm
 from lim.core.models import Organisation, Role, RoleAssignment
@@ -36,6 +44,12 @@ def login_locked_out(
     """django-axes' answer to a login while the account or address is locked out."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "core/lockout.html", {"minutes": minutes}, status=429)
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every page; send them to the SVG icon."""
+    return HttpResponsePermanentRedirect(static("lim/favicon.svg"))
 
 
 @require_GET
@@ -179,10 +193,11 @@ def audit_log(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
         actor=filters.get("actor"),
     )
     page = Paginator(events, 50).get_page(request.GET.get("side"))
+    rows = [(event, event_name(event.action), detail_lines(event)) for event in page]
     return render(
         request,
         "core/audit_log.html",
-        {"organisation": organisation, "form": form, "page": page},
+        {"organisation": organisation, "form": form, "page": page, "rows": rows},
     )
 
 
@@ -195,4 +210,10 @@ def rules_page(request: HttpRequest) -> HttpResponse:
     language = get_language()
     lang: Lang = "nn" if language == "nn" else "en" if language == "en" else "nb"
     rules = rules_for_page(lang=lang)
+    # Rules that check together are linked by title; the code stays in the link target.
+    titles = {str(rule["id"]): rule["title"] for rule in rules}
+    for rule in rules:
+        combines = rule.get("combines")
+        ids = [str(i) for i in combines] if isinstance(combines, list) else []
+        rule["combines_titled"] = [[i, titles.get(i, i)] for i in ids]
     return render(request, "core/rules.html", {"rules": rules})

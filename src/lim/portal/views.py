@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,6 +20,7 @@ from lim.portal import selectors
 from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, WithdrawForm
 from lim.portal.models import ApplicantListPublication, PortalSubmission
 from lim.portal.services import applicant_list, applying
+from lim.recruitment import states
 from lim.recruitment.models import ApplicationStatus, EmploymentForm
 
 
@@ -143,6 +146,14 @@ def _application_or_404(token: str) -> Any:
     return application
 
 
+def _can_withdraw(application: Any) -> bool:
+    """Only while the application still takes part in an open case: once it is decided
+    (hired, rejected) or the case is closed, there is nothing left to withdraw from."""
+    return (
+        application.status in states.ACTIVE_STATUSES and application.case.step in states.OPEN_STEPS
+    )
+
+
 def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
     declaration = getattr(application, "declaration", None)
     lang = translation.get_language() or "nb"
@@ -171,6 +182,7 @@ def _receipt_context(application: Any, **forms: Any) -> dict[str, Any]:
         and application.status != ApplicationStatus.WITHDRAWN,
         "contact_form": forms.get("contact_form") or ContactForm(initial=contact_initial),
         "documents_form": forms.get("documents_form") or DocumentsForm(),
+        "can_withdraw": _can_withdraw(application),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
     }
 
@@ -232,6 +244,10 @@ def receipt_documents(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def receipt_withdraw(request: HttpRequest, token: str) -> HttpResponse:
     application = _application_or_404(token)
+    if not _can_withdraw(application):
+        decided = _("The case has been decided: your application can no longer be withdrawn.")
+        messages.info(request, decided)
+        return HttpResponseRedirect(reverse("portal:receipt", kwargs={"token": token}))
     form = WithdrawForm(request.POST)
     if form.is_valid():
         try:

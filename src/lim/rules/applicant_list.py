@@ -196,12 +196,24 @@ def check_applicant_list(
             APPLICANT_LIST_EXEMPTION.finding(
                 Level.BLOCK,
                 Messages(
-                    nb=f"{len(undecided)} anmodninger om unntak er ikke avgjort: "
-                    f"{_names(undecided)}. Hver anmodning må vurderes for seg.",
-                    nn=f"{len(undecided)} oppmodingar om unntak er ikkje avgjorde: "
-                    f"{_names(undecided)}. Kvar oppmoding må vurderast for seg.",
-                    en=f"{len(undecided)} exemption requests have not been decided: "
-                    f"{_names(undecided)}. Each request must be assessed on its own.",
+                    nb=(
+                        "1 anmodning om unntak er ikke avgjort"
+                        if len(undecided) == 1
+                        else f"{len(undecided)} anmodninger om unntak er ikke avgjort"
+                    )
+                    + f": {_names(undecided)}. Hver anmodning må vurderes for seg.",
+                    nn=(
+                        "1 oppmoding om unntak er ikkje avgjord"
+                        if len(undecided) == 1
+                        else f"{len(undecided)} oppmodingar om unntak er ikkje avgjorde"
+                    )
+                    + f": {_names(undecided)}. Kvar oppmoding må vurderast for seg.",
+                    en=(
+                        "1 exemption request has not been decided"
+                        if len(undecided) == 1
+                        else f"{len(undecided)} exemption requests have not been decided"
+                    )
+                    + f": {_names(undecided)}. Each request must be assessed on its own.",
                 ),
             )
         )

@@ -10,15 +10,15 @@ from lim.equality.standalone import ensure_django
 
 
 def _fmt_pct(value: Any) -> str:
-    from django.template.defaultfilters import floatformat
+    from lim.equality.templatetags.equality import pct
 
-    return "–" if value is None else f"{floatformat(value, 1)} %"
+    return pct(value)
 
 
 def _fmt_num(value: Any) -> str:
-    from django.template.defaultfilters import floatformat
+    from lim.equality.templatetags.equality import num
 
-    return "–" if value is None else str(floatformat(value, 1))
+    return num(value)
 
 
 def _table(

@@ -12,27 +12,33 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
+MINUS = "\u2212"  # Norwegian typography: a negative figure has a real minus, not a hyphen
+
+
+def _minus(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text
+
 
 @register.filter
 def pct(value: Any) -> str:
     """One decimal with the locale's decimal mark, and a percent sign; '–' when absent."""
     if value is None:
         return "–"
-    return f"{floatformat(value, 1)} %"
+    return f"{_minus(floatformat(value, 1))} %"
 
 
 @register.filter
 def num(value: Any, digits: int = 1) -> str:
     if value is None:
         return "–"
-    return str(floatformat(value, digits))
+    return _minus(str(floatformat(value, digits)))
 
 
 @register.filter
 def kr(value: Any) -> str:
     if value is None:
         return "–"
-    return f"{floatformat(value, '0g')} kr"
+    return f"{_minus(floatformat(value, '0g'))} kr"
 
 
 @register.simple_tag
@@ -50,5 +56,5 @@ def delta(current: Any, previous: Any) -> str:
     if current is None or previous is None:
         return "–"
     change = float(current) - float(previous)
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
+    sign = "+" if change > 0 else (MINUS if change < 0 else "±")
     return f"{sign}{floatformat(abs(change), 1)}"

@@ -22,7 +22,9 @@ from lim.recruitment.styrk import occupations
 
 
 class CaseOpenForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label=_("Unit"), empty_label=_("Choose…")
+    )
     title = forms.CharField(label=_("Title of the position"), max_length=200)
     reason = forms.ChoiceField(
         label=_("Reason for the need"), choices=CaseReason.choices, widget=forms.RadioSelect

@@ -16,7 +16,10 @@ from lim.recruitment.models import Application
 
 class RankingForm(forms.Form):
     application = forms.ModelChoiceField(
-        queryset=Application.objects.none(), label=_("Candidate"), required=False
+        queryset=Application.objects.none(),
+        label=_("Candidate"),
+        required=False,
+        empty_label=_("Choose…"),
     )
     justification = forms.CharField(
         label=_("Justification against the requirements"), widget=text_area(3), required=False
@@ -50,7 +53,10 @@ class BaseRankingFormSet(forms.BaseFormSet):  # type: ignore[type-arg]  # formse
 class RecommendationForm(forms.Form):
     comment = forms.CharField(
         label=_("Your assessment of the applicants from the target groups"),
-        help_text=_("Required when applicants from the target groups applied (SEL-REC-COUNTS)."),
+        help_text=_(
+            "Required when applicants from the target groups applied (rule: Target-group "
+            "figures in the recommendation)."
+        ),
         widget=text_area(4),
         required=False,
     )
@@ -62,7 +68,7 @@ class UnionRemarkForm(forms.Form):
 
 class DecisionForm(forms.Form):
     chosen = forms.ModelChoiceField(
-        queryset=Application.objects.none(), label=_("Chosen candidate")
+        queryset=Application.objects.none(), label=_("Chosen candidate"), empty_label=_("Choose…")
     )
     text = forms.CharField(label=_("Decision"), widget=text_area(4))
 
@@ -97,7 +103,10 @@ class HireForm(forms.Form):
 
 class OnboardingPlanForm(forms.Form):
     buddy = forms.ModelChoiceField(
-        queryset=User.objects.none(), label=_("Buddy or mentor"), required=False
+        queryset=User.objects.none(),
+        label=_("Buddy or mentor"),
+        required=False,
+        empty_label=_("Choose…"),
     )
 
     def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:

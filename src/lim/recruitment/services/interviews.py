@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
@@ -132,6 +134,13 @@ def interview_held(
 ) -> Interview:
     now = now_or_default(now)
     lock_case(interview.application.case)
+    # By day, not by the minute: an interview that started a little early still counts.
+    if timezone.localdate(interview.starts_at) > timezone.localdate(now):
+        raise DomainError(
+            _("The interview is on %(day)s and cannot be marked as held before then.")
+            % {"day": date_format(timezone.localtime(interview.starts_at), "DATE_FORMAT")},
+            field="starts_at",
+        )
     _set_interview_status(actor=actor, interview=interview, status=InterviewStatus.HELD, now=now)
     move_application(
         actor=actor,
