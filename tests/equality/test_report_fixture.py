@@ -132,8 +132,8 @@ EXPECTED_INTERNAL_3: dict[str, Any] = {
         "suppressed": False,
     },
     "warnings": [
-        "1 part-time employees have no involuntary_part_time value",
-        "1 employees without position_category are left out of the gap per category",
+        "1 part-time employee has no value for involuntary part-time",
+        "1 employee without position_category is left out of the gap per category",
     ],
 }  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Literal
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from lim.equality import storage
 from lim.equality.models import (
     ApplicationsSnapshot,
     EqualityStatement,
+    ImportJob,
     StatementArea,
     StatementAreaText,
     WorkforceSnapshot,
@@ -22,6 +24,11 @@ AREA_STEPS = (
     ("measures", "3. Measures taken or planned"),
     ("results", "4. Results and evaluation of the measures"),
 )
+
+
+def import_job_for(*, organisation: Organisation, job_id: uuid.UUID) -> ImportJob | None:
+    """A large import of the organisation's, or None (also for another organisation's)."""
+    return ImportJob.objects.filter(organisation=organisation, pk=job_id).first()
 
 
 def snapshots(*, organisation: Organisation) -> list[WorkforceSnapshot]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import polars as pl
 
@@ -46,6 +46,27 @@ def read_workforce_file(content: bytes, *, filename: str, language: str = "nb") 
 
 def read_applications_file(content: bytes, *, filename: str, language: str = "nb") -> StoredTable:
     return _store(reader.read_applications(content), language)
+
+
+BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024
+# An XLSX file is work in proportion to what it unpacks to, roughly ten times its size.
+UNPACKED_PER_BYTE = 10
+
+
+def runs_in_background(*uploads: IO[bytes] | None) -> bool:
+    """Whether an import is large enough to run in the worker rather than in the request
+    (setting LIM_EQUALITY_BACKGROUND_IMPORT_BYTES, 2 MB by default)."""
+    from django.conf import settings
+
+    limit = getattr(settings, "LIM_EQUALITY_BACKGROUND_IMPORT_BYTES", BACKGROUND_IMPORT_BYTES)
+    for upload in uploads:
+        if upload is None:
+            continue
+        size = upload.seek(0, io.SEEK_END)
+        upload.seek(0)
+        if size > limit or reader.unpacked_size(upload) > limit * UNPACKED_PER_BYTE:
+            return True
+    return False
 
 
 def load_frame(parquet: bytes) -> pl.DataFrame:

@@ -23,7 +23,7 @@ from lim.equality.forms import (
 )
 from lim.equality.models import StatementArea, StatementAreaText
 from lim.equality.presentation import figures_context
-from lim.equality.storage import render_report
+from lim.equality.storage import render_report, runs_in_background
 
 ROLES = [Role.EQUALITY_ANALYST, Role.ADMINISTRATOR]
 DOWNLOADS = {
@@ -66,25 +66,26 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
         extra = form.cleaned_data.get("applications")
         if upload.size > MAX_UPLOAD_BYTES or (extra and extra.size > MAX_UPLOAD_BYTES):
             form.add_error(None, _("The file is larger than 200 MB."))
+        elif runs_in_background(upload.file, extra.file if extra else None):
+            job = services.import_job_create(
+                actor=request.user,
+                organisation=organisation,
+                year=year,
+                workforce=upload,
+                applications=extra,
+                language=get_language(),
+            )
+            return redirect("equality:import_job", organisation_id=organisation.pk, job_id=job.pk)
         else:
             try:
-                services.workforce_import(
+                services.equality_import(
                     actor=request.user,
                     organisation=organisation,
                     year=year,
-                    filename=upload.name,
-                    content=upload.read(),
+                    workforce=services.ImportFile(upload.name, upload.read()),
+                    applications=services.ImportFile(extra.name, extra.read()) if extra else None,
                     language=get_language(),
                 )
-                if extra:
-                    services.applications_import(
-                        actor=request.user,
-                        organisation=organisation,
-                        year=year,
-                        filename=extra.name,
-                        content=extra.read(),
-                        language=get_language(),
-                    )
             except services.ImportRejectedError as rejected:
                 problems = rejected.problems
                 form.add_error(
@@ -102,6 +103,17 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
         "equality/import.html",
         {"organisation": organisation, "form": form, "problems": problems},
     )
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, organisation_id: uuid.UUID, job_id: uuid.UUID) -> HttpResponse:
+    """The progress of a large import; the page reloads itself until the worker is done."""
+    organisation = _organisation(request, organisation_id)
+    job = selectors.import_job_for(organisation=organisation, job_id=job_id)
+    if job is None:
+        raise Http404
+    return render(request, "equality/import_job.html", {"organisation": organisation, "job": job})
 
 
 @login_required
