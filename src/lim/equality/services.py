@@ -26,6 +26,7 @@ from lim.equality.models import (
     StatementAreaText,
     WorkforceSnapshot,
 )
+from lim.equality.xmltext import xml_safe
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +205,8 @@ def statement_save(
     now: dt.datetime | None = None,
 ) -> EqualityStatement:
     """Save part 2 of the statement; the audit event records what changed."""
+    texts = {name: xml_safe(text) for name, text in texts.items()}
+    areas = {area: {k: xml_safe(v) for k, v in values.items()} for area, values in areas.items()}
     unknown = set(areas) - set(StatementArea.values)
     if unknown:
         raise DomainError(f"unknown areas: {', '.join(sorted(unknown))}")

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lim.equality.standalone import ensure_django
+from lim.equality.xmltext import xml_safe
 
 
 def _fmt_pct(value: Any) -> str:
@@ -28,13 +29,13 @@ def _table(
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = str(text)
+        cell.text = xml_safe(str(text))
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = str(value)
+            cell.text = xml_safe(str(value))
 
 
 def render_docx(
@@ -58,8 +59,10 @@ def render_docx(
         document = Document()
         document.core_properties.title = _("Equality statement %(year)s") % {"year": report["year"]}
         document.add_heading(
-            _("Equality statement %(year)s – %(organisation)s")
-            % {"year": report["year"], "organisation": report["organisation"]},
+            xml_safe(
+                _("Equality statement %(year)s – %(organisation)s")
+                % {"year": report["year"], "organisation": report["organisation"]}
+            ),
             level=0,
         )
         document.add_heading(_("Part 1: The state of gender equality"), level=1)
@@ -206,8 +209,8 @@ def render_docx(
                 _("Part 2: Our work for equality and against discrimination"), level=1
             )
             for title, text in statement.get("sections", []):
-                document.add_heading(str(title), level=2)
-                document.add_paragraph(str(text) or "–")
+                document.add_heading(xml_safe(str(title)), level=2)
+                document.add_paragraph(xml_safe(str(text)) or "–")
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lim.equality.reader import neutralise_formula
+from lim.equality.xmltext import xml_safe
 
 HIDDEN = "skjult"
 PCT_FORMAT = "0.0"
@@ -210,7 +211,7 @@ def _write(sheet: Any, rows: Sequence[Row], comment: Any, widths: Sequence[int] 
             if isinstance(value, _Hidden):
                 values.append(HIDDEN)
             elif isinstance(value, str):
-                values.append(neutralise_formula(value))
+                values.append(neutralise_formula(xml_safe(value)))
             else:
                 values.append(value)
         sheet.append(values)
