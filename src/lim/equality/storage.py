@@ -82,7 +82,9 @@ def build_report_dict(
     audience: Literal["public", "internal"],
     min_group_size: int,
     recruitment: Mapping[str, Any] | None = None,
+    language: str = "nb",
 ) -> dict[str, Any]:
+    """The report's JSON form; its warnings are in `language`."""
     from lim.equality.report import build_report
 
     report = build_report(
@@ -94,7 +96,7 @@ def build_report_dict(
         applications=load_frame(applications) if applications is not None else None,
         recruitment=recruitment,
     )
-    result: dict[str, Any] = report.to_json_dict()
+    result: dict[str, Any] = report.to_json_dict(language)
     return result
 
 

@@ -204,6 +204,33 @@ _WHERE: dict[str, tuple[str, str, str]] = {
 
 _LANG_INDEX: dict[str, int] = {"en": 0, "nb": 1, "nn": 2}
 
+# The report's figures, named in bokmål and nynorsk (English keeps the JSON key).
+_FIGURES: dict[str, tuple[str, str]] = {
+    "involuntary_part_time": ("ufrivillig deltid", "ufrivillig deltid"),
+    "parental_leave": ("foreldrepermisjon", "foreldrepermisjon"),
+    "sick_leave": ("sykefravær", "sjukefråvær"),
+    "child_sick_days": ("fravær ved sykt barn", "fråvær ved sjukt barn"),
+    "overtime": ("overtid", "overtid"),
+    "pay_transparency.variable_*": ("lønnsgapet i variabel lønn", "lønsgapet i variabel løn"),
+    "pay_transparency.by_category": ("lønnsgapet per kategori", "lønsgapet per kategori"),
+}
+
+
+def _localised(code: str, params: Mapping[str, ParamValue], index: int) -> dict[str, ParamValue]:
+    """In bokmål and nynorsk, a report warning names the figure in Norwegian and the
+    column by its Norwegian heading."""
+    result = dict(params)
+    if index == 0 or not code.startswith("report."):
+        return result
+    from lim.equality.reader.columns import WORKFORCE
+
+    aliases = {spec.name: spec.alias for spec in WORKFORCE}
+    if isinstance(name := result.get("name"), str) and name in aliases:
+        result["name"] = f"«{aliases[name]}»"
+    if isinstance(figure := result.get("figure"), str) and figure in _FIGURES:
+        result["figure"] = _FIGURES[figure][index - 1]
+    return result
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -220,7 +247,7 @@ class Problem:
         index = _LANG_INDEX.get(lang, 0)
         singular = self.code in _SINGULAR and self.params.get("count") == 1
         template = (_SINGULAR if singular else _MESSAGES)[self.code][index]
-        text = template.format(**self.params)
+        text = template.format(**_localised(self.code, self.params, index))
         if self.line is not None and self.column is not None:
             where = _WHERE["line_column"][index].format(line=self.line, column=self.column)
         elif self.line is not None:
