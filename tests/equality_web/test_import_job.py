@@ -102,6 +102,10 @@ def test_large_file_is_imported_by_the_worker_with_a_progress_page(
     page = client.get(response["Location"]).content.decode()
     assert f"{snapshot.employee_count} ansatte ble importert" in page
     assert 'http-equiv="refresh"' not in page
+    overview = client.get(
+        reverse("equality:overview", kwargs={"organisation_id": world.organisation.id})
+    ).content.decode()
+    assert f'href="{response["Location"]}"' in overview and "Importert" in overview
 
 
 def test_rejected_large_file_shows_the_problems_and_is_deleted(

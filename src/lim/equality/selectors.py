@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any, Literal
 
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -30,6 +32,12 @@ AREA_STEPS = (
 def import_job_for(*, organisation: Organisation, job_id: uuid.UUID) -> ImportJob | None:
     """A large import of the organisation's, or None (also for another organisation's)."""
     return ImportJob.objects.filter(organisation=organisation, pk=job_id).first()
+
+
+def recent_import_jobs(*, organisation: Organisation, days: int = 7) -> list[ImportJob]:
+    """The organisation's large imports of the last week, newest first, for the overview."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return list(ImportJob.objects.filter(organisation=organisation, requested_at__gte=since))
 
 
 def snapshots(*, organisation: Organisation) -> list[WorkforceSnapshot]:

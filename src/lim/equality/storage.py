@@ -53,12 +53,18 @@ BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024
 UNPACKED_PER_BYTE = 10
 
 
-def runs_in_background(*uploads: IO[bytes] | None) -> bool:
-    """Whether an import is large enough to run in the worker rather than in the request
-    (setting LIM_EQUALITY_BACKGROUND_IMPORT_BYTES, 2 MB by default)."""
+def background_import_bytes() -> int:
+    """Imports above this size run in the worker (setting LIM_EQUALITY_BACKGROUND_IMPORT_BYTES)."""
     from django.conf import settings
 
-    limit = getattr(settings, "LIM_EQUALITY_BACKGROUND_IMPORT_BYTES", BACKGROUND_IMPORT_BYTES)
+    limit: int = getattr(settings, "LIM_EQUALITY_BACKGROUND_IMPORT_BYTES", BACKGROUND_IMPORT_BYTES)
+    return limit
+
+
+def runs_in_background(*uploads: IO[bytes] | None) -> bool:
+    """Whether an import is large enough to run in the worker rather than in the request:
+    its size, or for XLSX what it unpacks to, which is the work openpyxl does."""
+    limit = background_import_bytes()
     for upload in uploads:
         if upload is None:
             continue

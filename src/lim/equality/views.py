@@ -23,7 +23,7 @@ from lim.equality.forms import (
 )
 from lim.equality.models import StatementArea, StatementAreaText
 from lim.equality.presentation import figures_context
-from lim.equality.storage import render_report, runs_in_background
+from lim.equality.storage import background_import_bytes, render_report, runs_in_background
 
 ROLES = [Role.EQUALITY_ANALYST, Role.ADMINISTRATOR]
 DOWNLOADS = {
@@ -49,7 +49,11 @@ def overview(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "equality/overview.html",
-        {"organisation": organisation, "snapshots": selectors.snapshots(organisation=organisation)},
+        {
+            "organisation": organisation,
+            "snapshots": selectors.snapshots(organisation=organisation),
+            "import_jobs": selectors.recent_import_jobs(organisation=organisation),
+        },
     )
 
 
@@ -101,7 +105,12 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
     return render(
         request,
         "equality/import.html",
-        {"organisation": organisation, "form": form, "problems": problems},
+        {
+            "organisation": organisation,
+            "form": form,
+            "problems": problems,
+            "background_mb": background_import_bytes() // (1024 * 1024),
+        },
     )
 
 
