@@ -89,7 +89,9 @@ def test_large_file_is_imported_by_the_worker_with_a_progress_page(
     stored = job.workforce_file
     assert default_storage.exists(stored)
     page = client.get(response["Location"]).content.decode()
-    assert "Venter på å starte" in page and 'http-equiv="refresh"' in page
+    assert "Venter på å starte" in page and 'hx-trigger="every 3s"' in page
+    fragment = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<div id="import-status"') and "<html" not in fragment
     assert not WorkforceSnapshot.objects.exists()
 
     _run_worker()
@@ -101,7 +103,7 @@ def test_large_file_is_imported_by_the_worker_with_a_progress_page(
     assert not default_storage.exists(stored)
     page = client.get(response["Location"]).content.decode()
     assert f"{snapshot.employee_count} ansatte ble importert" in page
-    assert 'http-equiv="refresh"' not in page
+    assert "hx-trigger" not in page
     overview = client.get(
         reverse("equality:overview", kwargs={"organisation_id": world.organisation.id})
     ).content.decode()

@@ -117,12 +117,13 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
 @login_required
 @require_GET
 def import_job(request: HttpRequest, organisation_id: uuid.UUID, job_id: uuid.UUID) -> HttpResponse:
-    """The progress of a large import; the page reloads itself until the worker is done."""
+    """The progress of a large import; htmx asks for the status part until it is done."""
     organisation = _organisation(request, organisation_id)
     job = selectors.import_job_for(organisation=organisation, job_id=job_id)
     if job is None:
         raise Http404
-    return render(request, "equality/import_job.html", {"organisation": organisation, "job": job})
+    template = "_import_job_status" if getattr(request, "htmx", False) else "import_job"
+    return render(request, f"equality/{template}.html", {"organisation": organisation, "job": job})
 
 
 @login_required
