@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -74,3 +76,19 @@ def client_for(user: User, language: str = "nb") -> Client:
     client = Client(headers={"accept-language": language})
     client.force_login(user)
     return client
+
+
+def closed_port() -> int:
+    """A local port where no mail server listens (connections are refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_down(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 2

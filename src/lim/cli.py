@@ -15,10 +15,12 @@ LIM – inclusive recruitment and equality.
 
 commands:
   serve             serve LIM with gunicorn on 127.0.0.1:$PORT (default 8000)
+  worker            run the background tasks (e-mail, imports, daily retention)
   demo              load the demo organisation (safe to run again)
   migrate           create or update the database tables
   createsuperuser   create an administrator user
-  retention         delete applications whose retention period has ended (run daily)
+  retention         delete applications whose retention period has ended (the
+                    worker does it daily; this runs it by hand)
   rules             the hiring rules from the command line (lim rules --help)
   equality          the equality statement from files (lim equality --help)
 

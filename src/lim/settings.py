@@ -176,7 +176,11 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LIM <noreply@lim.invalid>")
+
+# LIM's public address, for links in e-mails (they cannot be relative).
+LIM_BASE_URL = env_str("LIM_BASE_URL", "http://127.0.0.1:" + env_str("PORT", "8000"))
 
 # Background tasks: a queue in the database, run by `lim worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from lim.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from tests.conftest import World, client_for
+from tests.worker import run_queued_tasks
 
 LANGS = ["nb", "nn", "en"]
 LOG_OUT = {"nb": "Logg ut", "nn": "Logg ut", "en": "Log out"}
@@ -140,6 +141,7 @@ def test_logout_is_post_only_and_logs_out(world: World) -> None:
 def test_password_reset_sends_link_that_sets_a_new_password(world: World) -> None:
     client = Client()
     client.post(reverse("core:password_reset"), {"email": world.manager.email})
+    run_queued_tasks()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [world.manager.email]
     link = re.search(r"https?://[^/]+(/passord/ny/\S+)", mail.outbox[0].body)

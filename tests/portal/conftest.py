@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -23,6 +24,7 @@ from tests.recruitment.conftest import (  # noqa: F401 - helpers for the modules
     published_case,
 )
 from tests.recruitment.conftest import people as people
+from tests.worker import run_queued_tasks
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
@@ -70,7 +72,10 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 @pytest.fixture
 def case(people: People, settings: Any, tmp_path: Any) -> RecruitmentCase:
     settings.MEDIA_ROOT = tmp_path / "uploads"
-    return published_case(people)
+    case = published_case(people)
+    run_queued_tasks()  # the staff notifications of opening the case; not under test here
+    mail.outbox.clear()
+    return case
 
 
 @pytest.fixture
@@ -102,9 +107,12 @@ def form_data(**extra: Any) -> dict[str, Any]:
 
 
 def committed(call: Callable[[], Any]) -> Any:
-    """Run a request and then its on-commit callbacks (the e-mails), as a real commit would."""
+    """Run a request, its on-commit callbacks, and then the queued tasks (the e-mails), as
+    a real commit and `lim worker` would."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return call()
+        result = call()
+    run_queued_tasks()
+    return result
 
 
 def post_application(client: Client, ad: JobAd, **extra: Any) -> Any:

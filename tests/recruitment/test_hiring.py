@@ -23,6 +23,7 @@ from tests.recruitment.conftest import (
     invite,
     published_case,
 )
+from tests.worker import run_queued_tasks
 
 LATER = AFTER_DEADLINE + dt.timedelta(days=14)
 
@@ -180,11 +181,13 @@ def test_closing_rejects_everyone_else_and_mails_them_in_their_language(
     # The hire counts for the inclusion figures because the applicant consented.
     assert (hire.target_group_disability, hire.target_group_cv_gap) == (True, False)
     assert hire.employment_form == "permanent" and hire.fte_percent == 100
+    run_queued_tasks()  # what earlier steps queued
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         hiring.case_close(actor=people.hr, case=case, now=LATER)
     case.refresh_from_db()
     assert case.step == "closed" and case.closed_at == LATER
+    run_queued_tasks()
     by_recipient = {m.to[0]: m for m in mail.outbox}
     # Everyone but the hired and the withdrawn applicant gets a reply.
     assert set(by_recipient) == {
@@ -260,11 +263,13 @@ def test_cancelling_tells_active_applicants(
     from lim.recruitment.services import cases
 
     case, _apps = _interviewed(people)
+    run_queued_tasks()  # what earlier steps queued
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         cases.case_cancel(actor=people.hr, case=case, reason="Stillingen er trukket.", now=LATER)
     case.refresh_from_db()
     assert case.step == "cancelled"
+    run_queued_tasks()
     assert len(mail.outbox) == 4  # all but the withdrawn applicant
     english = next(m for m in mail.outbox if m.to == ["chris.brown@example.org"])
     assert "The recruitment has been cancelled" in english.body

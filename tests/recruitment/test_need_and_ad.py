@@ -23,6 +23,7 @@ from tests.recruitment.conftest import (
     record_checkpoint,
     write_analysis,
 )
+from tests.worker import run_queued_tasks
 
 
 def _ready_ad(people: People, channels: list[str] | None = None) -> JobAd:
@@ -47,12 +48,15 @@ def test_opening_a_case_notifies_the_inclusion_coordinator_by_mail_in_their_lang
         case = open_case(people)
     assert case.step == "need"
     assert Notification.objects.filter(recipient=people.coordinator, case=case).count() == 1
+    run_queued_tasks()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["inkludering@test.example"]
     assert "Rådgiver klagesaker" in message.subject
-    # The link in the e-mail opens the case page for the coordinator.
-    path = next(word for word in message.body.split() if word.startswith("/saker/"))
+    # The link in the e-mail is absolute and opens the case page for the coordinator.
+    link = next(word for word in message.body.split() if "/saker/" in word)
+    assert link.startswith("http://127.0.0.1:8000/saker/")
+    path = link.removeprefix("http://127.0.0.1:8000")
     client = Client()
     client.force_login(people.coordinator)
     assert client.get(path).status_code == 200
@@ -67,6 +71,7 @@ def test_nothing_is_mailed_when_opening_fails(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
         open_case(people, reason="whim")
+    run_queued_tasks()
     assert mail.outbox == []
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from lim.core.models import AuditEvent
 from lim.recruitment.models import NavCheckpoint, Notification, RecruitmentCase
 from tests.recruitment_web.conftest import People, as_user, open_case, url
+from tests.worker import run_queued_tasks
 
 
 def test_case_list_shows_the_users_cases_only(people: People) -> None:
@@ -42,6 +43,7 @@ def test_manager_opens_a_case_and_the_coordinator_sees_the_new_need(
     assert response.status_code == 302
     assert response["Location"] == url("case_detail", case)
     assert case.hiring_manager == people.manager
+    run_queued_tasks()
     assert [m.to for m in mail.outbox] == [[people.coordinator.email]]
     coordinator = as_user(people.coordinator)
     listing = coordinator.get(reverse("recruitment:case_list")).content.decode()

@@ -17,6 +17,7 @@ from tests.recruitment_web.conftest import (
     selection_case,
     url,
 )
+from tests.worker import run_queued_tasks
 
 
 def _interviewed(people: People) -> tuple[object, Application, Application]:
@@ -118,11 +119,14 @@ def test_from_decision_to_closed_case(
     assert "Done" in fragment.content.decode()
     plain = as_user(people.manager).post(url("task_done", case, task_id=task.id))
     assert plain.status_code == 302
+    run_queued_tasks()  # what earlier steps queued
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         closed = hr.post(url("case_close", case))
     assert closed.status_code == 302
     case.refresh_from_db()  # type: ignore[attr-defined]
     assert case.step == "closed"  # type: ignore[attr-defined]
+    run_queued_tasks()
     assert [m.to for m in mail.outbox] == [[ola.email]]
 
 

@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "lim.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from lim.core import schedule
+        from lim.core.tasks import queue_prune
+
+        schedule.daily("prune-finished-tasks", queue_prune)

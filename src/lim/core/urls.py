@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from lim.core import views
+from lim.core.password_reset import OutboxPasswordResetForm
 
 app_name = "core"
 
@@ -19,6 +20,7 @@ urlpatterns = [
         "passord/glemt/",
         auth_views.PasswordResetView.as_view(
             template_name="core/password_reset_form.html",
+            form_class=OutboxPasswordResetForm,
             email_template_name="core/email/password_reset.txt",
             subject_template_name="core/email/password_reset_subject.txt",
             success_url=reverse_lazy("core:password_reset_done"),

@@ -1,20 +1,22 @@
 """Helpers shared by the recruitment services: state transitions, validation, e-mail."""
 
+# queue_mail is re-exported: services import it from here.
+
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
 from lim.core.errors import DomainError
+from lim.core.mail import absolute_url
+from lim.core.mail import queue_mail as queue_mail
 from lim.core.models import User
 from lim.recruitment import states
 from lim.recruitment.models import Application, ApplicationStatus, CaseStep, RecruitmentCase
@@ -128,16 +130,7 @@ def now_or_default(now: dt.datetime | None) -> dt.datetime:
 
 
 def case_path(case_id: uuid.UUID) -> str:
-    """The case page's path, for links in e-mails."""
+    """The case page's full address, for links in e-mails."""
     from django.urls import reverse
 
-    return reverse("recruitment:case_detail", kwargs={"case_id": case_id})
-
-
-def queue_mail(*, to: str, subject: str, body: str) -> None:
-    """Send after the transaction commits, so a rolled-back change sends nothing."""
-
-    def send() -> None:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
-
-    transaction.on_commit(send)
+    return absolute_url(reverse("recruitment:case_detail", kwargs={"case_id": case_id}))
