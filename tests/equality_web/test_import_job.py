@@ -115,7 +115,9 @@ def test_rejected_large_file_shows_the_problems_and_is_deleted(
     analyst: User,
     small_threshold: None,
     django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(ImportJob, "SHOWN_PROBLEMS", 5)
     bad = (
         "employee_id,gender,level,fte_percent,employment_type,annual_base_pay\n"
         + "".join(f"{i},woman,A,120,permanent,500000\n" for i in range(1, 20))
@@ -132,6 +134,8 @@ def test_rejected_large_file_shows_the_problems_and_is_deleted(
     page = client.get(response["Location"]).content.decode()
     assert "Ikkje importert" in page
     assert "linje 2, kolonne fte_percent" in page
+    assert "19 feil i fila" in page and "Berre dei første 5 blir viste." in page
+    assert len(job.problems) == 5 and job.problem_count == 19
     assert not WorkforceSnapshot.objects.exists()
 
 

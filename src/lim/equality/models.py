@@ -164,7 +164,9 @@ class ImportJob(models.Model):
     workforce_file = models.CharField(max_length=255, blank=True)
     applications_name = models.CharField(max_length=255, blank=True)
     applications_file = models.CharField(max_length=255, blank=True)
+    # The first SHOWN_PROBLEMS problems, as the page lists them, and how many there were.
     problems = models.JSONField(_("problems"), default=list)
+    problem_count = models.PositiveIntegerField(default=0)
     employee_count = models.PositiveIntegerField(_("employees"), null=True, blank=True)
 
     class Meta:
@@ -174,6 +176,8 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.year} {self.status}"
+
+    SHOWN_PROBLEMS = 500
 
     @property
     def in_progress(self) -> bool:

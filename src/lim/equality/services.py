@@ -320,7 +320,8 @@ def import_job_run(*, job_id: uuid.UUID, now: dt.datetime | None = None) -> Impo
                 now=now,
             )
     except ImportRejectedError as rejected:
-        job.status, job.problems = ImportStatus.FAILED, rejected.problems
+        job.status, job.problems = ImportStatus.FAILED, rejected.problems[: job.SHOWN_PROBLEMS]
+        job.problem_count = len(rejected.problems)
     except Exception:
         logger.exception("equality import %s stopped", job.pk)
         job.status, job.problems = ImportStatus.FAILED, []
