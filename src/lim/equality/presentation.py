@@ -93,7 +93,8 @@ def chart_svgs(report: Mapping[str, Any]) -> dict[str, str]:
                 **gender,
                 "title": _("Women's mean pay as a percentage of men's, by level"),
                 "suppressed": hidden_text(report["min_group_size"]),
-                "suppressed_complementary": hidden_text(report["min_group_size"], "complementary"),
+                # short, beside the bars; the table next to the chart says it in full
+                "suppressed_complementary": _("hidden (protects another figure)"),
             },
             fmt=fmt,
         ),
