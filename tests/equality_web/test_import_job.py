@@ -155,6 +155,22 @@ def test_xlsx_that_unpacks_large_goes_to_the_worker(
     assert ImportJob.objects.exists()
 
 
+def test_xlsx_that_unpacks_past_the_limit_is_refused_at_once(
+    world: World,
+    analyst: User,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    """The tester's 0.9 MB file that unpacks to 300 MB: a clear answer, no worker tied up."""
+    from tests.equality.test_reader import _zip
+
+    bomb = _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(300 * 2**20)})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client_for(analyst, "en"), world, {"workforce": bomb})
+    assert response.status_code == 200
+    assert "the XLSX file unpacks to more than 200 MB" in response.content.decode()
+    assert not ImportJob.objects.exists() and not WorkforceSnapshot.objects.exists()
+
+
 def test_progress_page_only_for_the_organisations_analysts(
     world: World,
     analyst: User,

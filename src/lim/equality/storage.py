@@ -63,16 +63,20 @@ def background_import_bytes() -> int:
 
 def runs_in_background(*uploads: IO[bytes] | None) -> bool:
     """Whether an import is large enough to run in the worker rather than in the request:
-    its size, or for XLSX what it unpacks to, which is the work openpyxl does."""
+    its size, or for XLSX what it unpacks to, which is the work openpyxl does. An XLSX
+    file that unpacks to more than the reader accepts is refused at once, in the request."""
     limit = background_import_bytes()
+    large = False
     for upload in uploads:
         if upload is None:
             continue
         size = upload.seek(0, io.SEEK_END)
         upload.seek(0)
-        if size > limit or reader.unpacked_size(upload) > limit * UNPACKED_PER_BYTE:
-            return True
-    return False
+        unpacked = reader.unpacked_size(upload)
+        if unpacked > reader.DEFAULT_MAX_UNCOMPRESSED_BYTES:
+            return False
+        large = large or size > limit or unpacked > limit * UNPACKED_PER_BYTE
+    return large
 
 
 def load_frame(parquet: bytes) -> pl.DataFrame:
