@@ -195,3 +195,29 @@ def test_progress_page_only_for_the_organisations_analysts(
     )
     assert client_for(stranger).get(foreign_url).status_code == 404
     assert client_for(analyst).post(url).status_code == 405
+
+
+def test_import_that_stops_unexpectedly_fails_cleanly_and_runs_once(
+    world: World,
+    analyst: User,
+    norwegian_csv: bytes,
+    small_threshold: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    response = _post(client_for(analyst, "en"), world, {"workforce": norwegian_csv})
+    job = ImportJob.objects.get()
+    stored = job.workforce_file
+
+    def broken(**_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(services, "equality_import", broken)
+    services.import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.finished_at is not None
+    assert not default_storage.exists(stored)
+    page = client_for(analyst, "en").get(response["Location"]).content.decode()
+    assert "The import stopped unexpectedly" in page
+    monkeypatch.undo()
+    assert services.import_job_run(job_id=job.pk).status == "failed"  # not run again
+    assert not WorkforceSnapshot.objects.exists()
