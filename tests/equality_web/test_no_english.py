@@ -15,9 +15,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lim.core.models import User
 from lim.equality import services
+from lim.equality.models import ImportJob, ImportStatus
 from tests.conftest import World, client_for
 
 from .test_suppression_reasons import workforce_csv
@@ -96,7 +98,19 @@ def test_pages_have_no_english(
     client = client_for(analyst, lang)
     org = {"organisation_id": world.organisation.id}
     year = {**org, "year": 2025}
+    jobs = [
+        ImportJob.objects.create(
+            organisation=world.organisation,
+            year=2025,
+            requested_at=timezone.now(),
+            status=status,
+            workforce_name="hr.xlsx",
+            employee_count=10,
+        )  # fmt: skip
+        for status in ImportStatus
+    ]
     urls = [
+        *(reverse("equality:import_job", kwargs={**org, "job_id": job.pk}) for job in jobs),
         reverse("equality:overview", kwargs=org),
         reverse("equality:import", kwargs=org),
         reverse("equality:statement", kwargs=year),
