@@ -106,7 +106,7 @@ def test_pages_have_no_english(
             status=status,
             workforce_name="hr.xlsx",
             employee_count=10,
-        )  # fmt: skip
+        )
         for status in ImportStatus
     ]
     urls = [
