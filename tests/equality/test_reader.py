@@ -316,7 +316,7 @@ def test_every_message_code_renders_in_three_languages() -> None:
     params = {
         "size_mb": 1, "limit_mb": 2, "detail": "x", "expected": 1, "found": 2, "name": "n",
         "alias": "a", "position": 3, "value": "v", "allowed": "a, b", "first_line": 1,
-        "figure": "f", "count": 4,
+        "figure": "f", "count": 4, "limit": 5, "code": "U+000B",
     }  # fmt: skip
     for code in known_codes():
         texts = {Problem(code, params, column="c").message(lang) for lang in ("en", "nb", "nn")}

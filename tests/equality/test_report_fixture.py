@@ -49,22 +49,26 @@ EXPECTED_INTERNAL_3: dict[str, Any] = {
             # = 680,000 → 92.647 → 92.6
             {"label": "Totalt", "is_total": True, "women": 12, "men": 10,
              "women_pct_of_men_mean": 92.6, "women_pct_of_men_median": 92.6,
-             "suppressed": False, "women_mean": 680_833, "men_mean": 735_000,
+             "suppressed": False,
+             "suppressed_reason": None, "women_mean": 680_833, "men_mean": 735_000,
              "women_median": 630_000, "men_median": 680_000},
             # 950,000 / 1,033,333.3 = 91.94 → 91.9; medians 950,000 / 1,000,000 = 95.0
             {"label": "Leder", "is_total": False, "women": 3, "men": 3,
              "women_pct_of_men_mean": 91.9, "women_pct_of_men_median": 95.0,
-             "suppressed": False, "women_mean": 950_000, "men_mean": 1_033_333,
+             "suppressed": False,
+             "suppressed_reason": None, "women_mean": 950_000, "men_mean": 1_033_333,
              "women_median": 950_000, "men_median": 1_000_000},
             # 640,000 / 680,000 = 94.12 → 94.1 (mean and median alike)
             {"label": "Rådgiver", "is_total": False, "women": 5, "men": 4,
              "women_pct_of_men_mean": 94.1, "women_pct_of_men_median": 94.1,
-             "suppressed": False, "women_mean": 640_000, "men_mean": 680_000,
+             "suppressed": False,
+             "suppressed_reason": None, "women_mean": 640_000, "men_mean": 680_000,
              "women_median": 640_000, "men_median": 680_000},
             # 530,000 / 510,000 = 103.92 → 103.9; 530,000 / 500,000 = 106.0
             {"label": "Konsulent", "is_total": False, "women": 4, "men": 3,
              "women_pct_of_men_mean": 103.9, "women_pct_of_men_median": 106.0,
-             "suppressed": False, "women_mean": 530_000, "men_mean": 510_000,
+             "suppressed": False,
+             "suppressed_reason": None, "women_mean": 530_000, "men_mean": 510_000,
              "women_median": 530_000, "men_median": 500_000},
         ],
     },
@@ -81,15 +85,18 @@ EXPECTED_INTERNAL_3: dict[str, Any] = {
     # women 10 + 15 + 20 + 24 = 69 / 4 = 17.25 → 17.3 (half away from zero, not 17.2);
     # men 8 + 10 + 15 = 33 / 3 = 11.0
     "parental_leave": {"women_n": 4, "men_n": 3, "women_avg_weeks": 17.3,
-                       "men_avg_weeks": 11.0, "suppressed": False},
+                       "men_avg_weeks": 11.0, "suppressed": False, "suppressed_reason": None},
     # women 115 / (11 × 230) = 4.545 → 4.5 (301 has no planned days and is left out);
     # men 69 / 2,300 = 3.0
-    "sick_leave": {"women_pct": 4.5, "men_pct": 3.0, "suppressed": False},
+    "sick_leave": {"women_pct": 4.5, "men_pct": 3.0, "suppressed": False,
+                   "suppressed_reason": None},
     # women with a child: 2 + 4 + 6 + 8 + 0 + (empty = 0) = 20 / 6 = 3.33 → 3.3;
     # men 3 + 5 + 7 + 0 = 15 / 4 = 3.75 → 3.8 (306 has days but no child: left out)
-    "child_sick_days": {"women_avg": 3.3, "men_avg": 3.8, "suppressed": False},
+    "child_sick_days": {"women_avg": 3.3, "men_avg": 3.8, "suppressed": False,
+                        "suppressed_reason": None},
     # women 126 / 12 = 10.5; men 205 / 10 = 20.5
-    "overtime": {"women_avg_hours": 10.5, "men_avg_hours": 20.5, "suppressed": False},
+    "overtime": {"women_avg_hours": 10.5, "men_avg_hours": 20.5, "suppressed": False,
+                 "suppressed_reason": None},
     "recruitment": {
         # applications.csv: 4 women, 5 men, 1 unknown; hired 1 woman, 2 men
         "applicants": {"women": 4, "men": 5, "other": 0, "unknown": 1, "women_pct": 40.0,
@@ -121,19 +128,22 @@ EXPECTED_INTERNAL_3: dict[str, Any] = {
         "by_category": [
             # women 540,000, men 520,000 → −3.85 → −3.8; medians 535,000 / 510,000 → −4.9
             {"label": "Støtte", "women": 4, "men": 3, "mean_gap_pct": -3.8,
-             "median_gap_pct": -4.9, "joint_assessment_trigger": False, "suppressed": False},
+             "median_gap_pct": -4.9, "joint_assessment_trigger": False, "suppressed": False,
+             "suppressed_reason": None},
             # 650,000 vs 697,500 → 6.81 → 6.8; medians 660,000 vs 710,000 → 7.04 → 7.0
             {"label": "Saksbehandling", "women": 5, "men": 4, "mean_gap_pct": 6.8,
-             "median_gap_pct": 7.0, "joint_assessment_trigger": True, "suppressed": False},
+             "median_gap_pct": 7.0, "joint_assessment_trigger": True, "suppressed": False,
+             "suppressed_reason": None},
             # 2,900,000 vs 3,150,000 → 7.94 → 7.9; medians 950,000 vs 1,050,000 → 9.52
             {"label": "Ledelse", "women": 3, "men": 3, "mean_gap_pct": 7.9,
-             "median_gap_pct": 9.5, "joint_assessment_trigger": True, "suppressed": False},
+             "median_gap_pct": 9.5, "joint_assessment_trigger": True, "suppressed": False,
+             "suppressed_reason": None},
         ],
-        "suppressed": False,
+        "suppressed": False, "suppressed_reason": None,
     },
     "warnings": [
-        "1 part-time employees have no involuntary_part_time value",
-        "1 employees without position_category are left out of the gap per category",
+        "1 part-time employee has no value for involuntary part-time",
+        "1 employee without position_category is left out of the gap per category",
     ],
 }  # fmt: skip
 
@@ -149,15 +159,20 @@ def _expected_public_5() -> dict[str, Any]:
             del row[key]
         if not row["is_total"]:  # every level has fewer than 5 of one gender
             row.update(women_pct_of_men_mean=None, women_pct_of_men_median=None, suppressed=True)
+            row["suppressed_reason"] = "small_group"
     # 4 women and 3 men took leave; 6 mothers and 4 fathers
     expected["parental_leave"].update(women_avg_weeks=None, men_avg_weeks=None, suppressed=True)
     expected["child_sick_days"].update(women_avg=None, men_avg=None, suppressed=True)
+    for key in ("parental_leave", "child_sick_days"):
+        expected[key]["suppressed_reason"] = "small_group"
     # 4 + 4 receivers of variable pay
     transparency = expected["pay_transparency"]
     transparency.update(variable_mean_gap_pct=None, variable_median_gap_pct=None, suppressed=True)
+    transparency["suppressed_reason"] = "small_group"
     for row in transparency["by_category"]:
         row.update(mean_gap_pct=None, median_gap_pct=None, joint_assessment_trigger=None)
         row["suppressed"] = True
+        row["suppressed_reason"] = "small_group"
     return expected
 
 

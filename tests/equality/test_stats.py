@@ -131,6 +131,10 @@ def test_one_hidden_level_would_be_derivable_so_another_is_hidden() -> None:
     assert (total["women_mean"] * 10 - 500_000 * 8) / 2 == 900_000  # the attack
     assert level_b["suppressed"] and level_a["suppressed"]
     assert level_a["women_mean"] is None
+    # each hidden figure says why: B for its size, A to protect B
+    assert level_b["suppressed_reason"] == "small_group"
+    assert level_a["suppressed_reason"] == "complementary"
+    assert total["suppressed_reason"] is None
 
 
 def test_levels_in_first_appearance_order_without_rank() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from lim.equality.reader import read_applications
 from lim.equality.render import get_renderer
-from lim.equality.render.xlsx import HIDDEN, render_xlsx
+from lim.equality.render.xlsx import HIDDEN, render_xlsx, why_hidden
 from lim.equality.report import build_report
 
 from .conftest import APPLICATIONS, CLEAN, accepted
@@ -66,7 +66,9 @@ def _expected(report: dict[str, Any]) -> dict[str, list[list[Any]]]:
             for r in report["gender_balance"]["rows"]
         ],
         "Lønn": [
-            [r["label"], r["women"], r["men"], *(_shown(r, k) for k in pay_keys)]
+            [r["label"], r["women"], r["men"], *(_shown(r, k) for k in pay_keys),
+             why_hidden(r["suppressed_reason"], report["min_group_size"])
+             if r["suppressed"] else None]
             for r in report["pay"]["rows"]
         ],
         "Midlertidig og deltid": [
@@ -121,7 +123,7 @@ def test_every_cell_equals_the_json(audience: str, threshold: int) -> None:
             assert got == want, title
     assert all(isinstance(h, str) for h in sheets["Lønn"][0])
     if audience == "public":
-        assert len(sheets["Lønn"][0]) == 5  # no kroner columns
+        assert len(sheets["Lønn"][0]) == 6  # no kroner columns; the note why
         assert HIDDEN in sheets["Lønn"][2]
 
 

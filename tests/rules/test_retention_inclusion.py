@@ -170,6 +170,14 @@ def test_small_groups_are_hidden_except_for_the_coordinator() -> None:
     assert hidden["baseline"] == "under 5"
 
 
+def test_hidden_counts_are_in_the_readers_language() -> None:
+    result = inclusion_figures(hires=HIRES).result
+    for lang, text in (("nb", "under 5"), ("nn", "under 5"), ("en", "fewer than 5")):
+        figures = result.to_dict(lang)
+        assert figure_rows(figures)[0]["target_group_hires"] == text
+        assert figures["baseline"] == text
+
+
 def test_baseline_can_be_given_for_years_before_lim() -> None:
     hires = tuple(many(2024, 30, 6))
     outcome = inclusion_figures(hires=hires, baseline_counts={2020: 10, 2021: 8})

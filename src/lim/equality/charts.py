@@ -110,8 +110,9 @@ def pay_ratio_chart(
         body.append(_text(_LABEL_W - 8, y + 17, str(row.get("label", "")), anchor="end"))
         value = row.get("women_pct_of_men_mean")
         if row.get("suppressed") or value is None:
-            body.append(_text(_LABEL_W + 4, y + 17, labels["suppressed"], fill=SUPPRESSED))
-            descriptions.append(f"{row.get('label')}: {labels['suppressed']}")
+            why = labels.get(f"suppressed_{row.get('suppressed_reason')}", labels["suppressed"])
+            body.append(_text(_LABEL_W + 4, y + 17, why, fill=SUPPRESSED))
+            descriptions.append(f"{row.get('label')}: {why}")
             continue
         width = _BAR_W * min(float(value), scale_max) / scale_max
         body.append(

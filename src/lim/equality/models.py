@@ -132,3 +132,53 @@ class StatementAreaText(models.Model):
 
     def __str__(self) -> str:
         return self.get_area_display()
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Not imported")
+
+
+class ImportJob(models.Model):
+    """A large import run by the worker; its page shows the status and the problems.
+
+    The uploaded files wait in the default storage under `workforce_file` and
+    `applications_file` and are deleted when the import has run, whatever the outcome.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="equality_import_jobs"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_at = models.DateTimeField(_("requested"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    language = models.CharField(max_length=10, default="nb")
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    workforce_name = models.CharField(_("file"), max_length=255)
+    workforce_file = models.CharField(max_length=255, blank=True)
+    applications_name = models.CharField(max_length=255, blank=True)
+    applications_file = models.CharField(max_length=255, blank=True)
+    # The first SHOWN_PROBLEMS problems, as the page lists them, and how many there were.
+    problems = models.JSONField(_("problems"), default=list)
+    problem_count = models.PositiveIntegerField(default=0)
+    employee_count = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year} {self.status}"
+
+    SHOWN_PROBLEMS = 500
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from lim.equality import charts
-from lim.equality.templatetags.equality import pct
+from lim.equality.templatetags.equality import hidden_text, pct
 
 
 def term_rows(report: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any] | None]]:
@@ -92,7 +92,9 @@ def chart_svgs(report: Mapping[str, Any]) -> dict[str, str]:
             {
                 **gender,
                 "title": _("Women's mean pay as a percentage of men's, by level"),
-                "suppressed": _("hidden (small group)"),
+                "suppressed": hidden_text(report["min_group_size"]),
+                # short, beside the bars; the table next to the chart says it in full
+                "suppressed_complementary": _("hidden (protects another figure)"),
             },
             fmt=fmt,
         ),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from typing import Any, Literal
 
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from lim.core.models import Organisation
@@ -11,17 +15,29 @@ from lim.equality import storage
 from lim.equality.models import (
     ApplicationsSnapshot,
     EqualityStatement,
+    ImportJob,
     StatementArea,
     StatementAreaText,
     WorkforceSnapshot,
 )
 
 AREA_STEPS = (
-    ("risks", "1. Risks of discrimination and obstacles found"),
-    ("causes", "2. Causes of the risks found"),
-    ("measures", "3. Measures taken or planned"),
-    ("results", "4. Results and evaluation of the measures"),
+    ("risks", gettext_lazy("1. Risks of discrimination and obstacles found")),
+    ("causes", gettext_lazy("2. Causes of the risks found")),
+    ("measures", gettext_lazy("3. Measures taken or planned")),
+    ("results", gettext_lazy("4. Results and evaluation of the measures")),
 )
+
+
+def import_job_for(*, organisation: Organisation, job_id: uuid.UUID) -> ImportJob | None:
+    """A large import of the organisation's, or None (also for another organisation's)."""
+    return ImportJob.objects.filter(organisation=organisation, pk=job_id).first()
+
+
+def recent_import_jobs(*, organisation: Organisation, days: int = 7) -> list[ImportJob]:
+    """The organisation's large imports of the last week, newest first, for the overview."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return list(ImportJob.objects.filter(organisation=organisation, requested_at__gte=since))
 
 
 def snapshots(*, organisation: Organisation) -> list[WorkforceSnapshot]:
@@ -77,7 +93,8 @@ def recruitment_from_cases(
 def report_for(
     *, organisation: Organisation, year: int, audience: Literal["public", "internal"] = "public"
 ) -> dict[str, Any] | None:
-    """The statement's figures for a year as the report's JSON form, or None without data."""
+    """The statement's figures for a year as the report's JSON form, or None without data;
+    the warnings are in the active language."""
     snapshot = snapshot_for(organisation=organisation, year=year)
     if snapshot is None:
         return None
@@ -94,6 +111,7 @@ def report_for(
         organisation=organisation.name,
         audience=audience,
         min_group_size=organisation.min_group_size,
+        language=get_language() or "nb",
     )
 
 
@@ -125,5 +143,5 @@ def statement_sections(statement: EqualityStatement | None) -> list[tuple[str, s
         if text is None:
             continue
         for field, heading in AREA_STEPS:
-            sections.append((f"{area.label} – {_(heading)}", getattr(text, field)))
+            sections.append((f"{area.label} – {heading}", getattr(text, field)))
     return sections

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import polars as pl
 
@@ -48,6 +48,37 @@ def read_applications_file(content: bytes, *, filename: str, language: str = "nb
     return _store(reader.read_applications(content), language)
 
 
+BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024
+# An XLSX file is work in proportion to what it unpacks to, roughly ten times its size.
+UNPACKED_PER_BYTE = 10
+
+
+def background_import_bytes() -> int:
+    """Imports above this size run in the worker (setting LIM_EQUALITY_BACKGROUND_IMPORT_BYTES)."""
+    from django.conf import settings
+
+    limit: int = getattr(settings, "LIM_EQUALITY_BACKGROUND_IMPORT_BYTES", BACKGROUND_IMPORT_BYTES)
+    return limit
+
+
+def runs_in_background(*uploads: IO[bytes] | None) -> bool:
+    """Whether an import is large enough to run in the worker rather than in the request:
+    its size, or for XLSX what it unpacks to, which is the work openpyxl does. An XLSX
+    file that unpacks to more than the reader accepts is refused at once, in the request."""
+    limit = background_import_bytes()
+    large = False
+    for upload in uploads:
+        if upload is None:
+            continue
+        size = upload.seek(0, io.SEEK_END)
+        upload.seek(0)
+        unpacked = reader.unpacked_size(upload)
+        if unpacked > reader.DEFAULT_MAX_UNCOMPRESSED_BYTES:
+            return False
+        large = large or size > limit or unpacked > limit * UNPACKED_PER_BYTE
+    return large
+
+
 def load_frame(parquet: bytes) -> pl.DataFrame:
     return pl.read_parquet(io.BytesIO(parquet))
 
@@ -61,7 +92,9 @@ def build_report_dict(
     audience: Literal["public", "internal"],
     min_group_size: int,
     recruitment: Mapping[str, Any] | None = None,
+    language: str = "nb",
 ) -> dict[str, Any]:
+    """The report's JSON form; its warnings are in `language`."""
     from lim.equality.report import build_report
 
     report = build_report(
@@ -73,7 +106,7 @@ def build_report_dict(
         applications=load_frame(applications) if applications is not None else None,
         recruitment=recruitment,
     )
-    result: dict[str, Any] = report.to_json_dict()
+    result: dict[str, Any] = report.to_json_dict(language)
     return result
 
 

@@ -23,7 +23,7 @@ from lim.equality.forms import (
 )
 from lim.equality.models import StatementArea, StatementAreaText
 from lim.equality.presentation import figures_context
-from lim.equality.storage import render_report
+from lim.equality.storage import background_import_bytes, render_report, runs_in_background
 
 ROLES = [Role.EQUALITY_ANALYST, Role.ADMINISTRATOR]
 DOWNLOADS = {
@@ -49,7 +49,11 @@ def overview(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "equality/overview.html",
-        {"organisation": organisation, "snapshots": selectors.snapshots(organisation=organisation)},
+        {
+            "organisation": organisation,
+            "snapshots": selectors.snapshots(organisation=organisation),
+            "import_jobs": selectors.recent_import_jobs(organisation=organisation),
+        },
     )
 
 
@@ -66,25 +70,26 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
         extra = form.cleaned_data.get("applications")
         if upload.size > MAX_UPLOAD_BYTES or (extra and extra.size > MAX_UPLOAD_BYTES):
             form.add_error(None, _("The file is larger than 200 MB."))
+        elif runs_in_background(upload.file, extra.file if extra else None):
+            job = services.import_job_create(
+                actor=request.user,
+                organisation=organisation,
+                year=year,
+                workforce=upload,
+                applications=extra,
+                language=get_language(),
+            )
+            return redirect("equality:import_job", organisation_id=organisation.pk, job_id=job.pk)
         else:
             try:
-                services.workforce_import(
+                services.equality_import(
                     actor=request.user,
                     organisation=organisation,
                     year=year,
-                    filename=upload.name,
-                    content=upload.read(),
+                    workforce=services.ImportFile(upload.name, upload.read()),
+                    applications=services.ImportFile(extra.name, extra.read()) if extra else None,
                     language=get_language(),
                 )
-                if extra:
-                    services.applications_import(
-                        actor=request.user,
-                        organisation=organisation,
-                        year=year,
-                        filename=extra.name,
-                        content=extra.read(),
-                        language=get_language(),
-                    )
             except services.ImportRejectedError as rejected:
                 problems = rejected.problems
                 form.add_error(
@@ -100,8 +105,25 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
     return render(
         request,
         "equality/import.html",
-        {"organisation": organisation, "form": form, "problems": problems},
+        {
+            "organisation": organisation,
+            "form": form,
+            "problems": problems,
+            "background_mb": background_import_bytes() // (1024 * 1024),
+        },
     )
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, organisation_id: uuid.UUID, job_id: uuid.UUID) -> HttpResponse:
+    """The progress of a large import; htmx asks for the status part until it is done."""
+    organisation = _organisation(request, organisation_id)
+    job = selectors.import_job_for(organisation=organisation, job_id=job_id)
+    if job is None:
+        raise Http404
+    template = "_import_job_status" if getattr(request, "htmx", False) else "import_job"
+    return render(request, f"equality/{template}.html", {"organisation": organisation, "job": job})
 
 
 @login_required

@@ -137,13 +137,17 @@ class InclusionResult:
     min_group_size: int
     reveal_small_groups: bool = field(default=False)
 
-    def _count(self, n: int) -> JSON:
+    def _hidden(self, lang: Lang) -> str:
+        n = self.min_group_size
+        return Messages(nb=f"under {n}", nn=f"under {n}", en=f"fewer than {n}").get(lang)
+
+    def _count(self, n: int, lang: Lang) -> JSON:
         if self.reveal_small_groups or n >= self.min_group_size:
             return n
-        return f"under {self.min_group_size}"
+        return self._hidden(lang)
 
-    def _row(self, row: Figures) -> dict[str, JSON]:
-        hires, tg = self._count(row.hires), self._count(row.target_group_hires)
+    def _row(self, row: Figures, lang: Lang) -> dict[str, JSON]:
+        hires, tg = self._count(row.hires, lang), self._count(row.target_group_hires, lang)
         share = row.share_percent
         hidden = isinstance(hires, str) or isinstance(tg, str)
         return {
@@ -154,15 +158,15 @@ class InclusionResult:
             "share_percent": None if share is None or hidden else float(share),
             "goal_met": row.goal_met,
             "positive_development": row.positive_development,
-            "channels": {c.value: self._count(row.channels.get(c, 0)) for c in Channel},
+            "channels": {c.value: self._count(row.channels.get(c, 0), lang) for c in Channel},
         }
 
     def to_dict(self, lang: Lang = "nb") -> dict[str, JSON]:
         baseline: JSON = None
         if self.baseline is not None:
             small = self.baseline < self.min_group_size and not self.reveal_small_groups
-            baseline = f"under {self.min_group_size}" if small else float(self.baseline)
-        return {"figures": [self._row(row) for row in self.figures], "baseline": baseline}
+            baseline = self._hidden(lang) if small else float(self.baseline)
+        return {"figures": [self._row(row, lang) for row in self.figures], "baseline": baseline}
 
 
 def _figures(

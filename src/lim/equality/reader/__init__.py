@@ -18,20 +18,27 @@ from lim.equality.reader.normalise import normalise
 from lim.equality.reader.problems import Lang, Problem
 from lim.equality.reader.source import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CELLS,
+    DEFAULT_MAX_ROWS,
     DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    Limits,
     Source,
     SourceError,
     load_table,
     read_bytes,
+    unpacked_size,
 )
 
 __all__ = [
     "APPLICATIONS",
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CELLS",
+    "DEFAULT_MAX_ROWS",
     "DEFAULT_MAX_UNCOMPRESSED_BYTES",
     "WORKFORCE",
     "Accepted",
     "Lang",
+    "Limits",
     "Problem",
     "ReadResult",
     "Rejected",
@@ -39,6 +46,7 @@ __all__ = [
     "neutralise_formula",
     "read_applications",
     "read_workforce",
+    "unpacked_size",
 ]
 
 
@@ -66,11 +74,11 @@ ReadResult = Accepted | Rejected
 
 
 def _read(
-    source: Source, specs: tuple[ColumnSpec, ...], max_bytes: int, max_uncompressed_bytes: int
+    source: Source, specs: tuple[ColumnSpec, ...], max_bytes: int, limits: Limits
 ) -> ReadResult:
     try:
         data = read_bytes(source, max_bytes)
-        table = load_table(data, max_uncompressed_bytes=max_uncompressed_bytes)
+        table = load_table(data, limits=limits)
     except SourceError as error:
         return Rejected(error.problems, ())
     result = normalise(table, specs)
@@ -84,9 +92,12 @@ def read_workforce(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_cells: int = DEFAULT_MAX_CELLS,
 ) -> ReadResult:
     """Read a workforce file (CSV or XLSX) from a path, bytes or a binary stream."""
-    return _read(source, WORKFORCE, max_bytes, max_uncompressed_bytes)
+    limits = Limits(max_uncompressed_bytes, max_rows, max_cells)
+    return _read(source, WORKFORCE, max_bytes, limits)
 
 
 def read_applications(
@@ -94,9 +105,12 @@ def read_applications(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_cells: int = DEFAULT_MAX_CELLS,
 ) -> ReadResult:
     """Read an applications file (CSV or XLSX) from a path, bytes or a binary stream."""
-    return _read(source, APPLICATIONS, max_bytes, max_uncompressed_bytes)
+    limits = Limits(max_uncompressed_bytes, max_rows, max_cells)
+    return _read(source, APPLICATIONS, max_bytes, limits)
 
 
 def neutralise_formula(text: str) -> str:

@@ -37,6 +37,30 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "XLSX-filen pakkes ut til mer enn {limit_mb} MB",
         "XLSX-fila blir pakka ut til meir enn {limit_mb} MB",
     ),
+    "file.too_many_rows": (
+        "the file has more than {limit} rows, the most LIM reads; remove rows that are not "
+        "employees or split the organisation",
+        "filen har mer enn {limit} rader, som er det meste LIM leser; fjern rader som ikke "
+        "er ansatte, eller del opp virksomheten",
+        "fila har meir enn {limit} rader, som er det meste LIM les; fjern rader som ikkje "
+        "er tilsette, eller del opp verksemda",
+    ),
+    "file.too_many_cells": (
+        "the file has more than {limit} cells, the most LIM reads; remove the columns LIM "
+        "does not use",
+        "filen har mer enn {limit} celler, som er det meste LIM leser; fjern kolonnene LIM "
+        "ikke bruker",
+        "fila har meir enn {limit} celler, som er det meste LIM les; fjern kolonnane LIM "
+        "ikkje bruker",
+    ),
+    "file.control_character": (
+        "contains a control character ({code}) that documents cannot hold; remove it "
+        "(in Word it is often a line break made with Shift+Enter)",
+        "inneholder et kontrolltegn ({code}) som dokumenter ikke kan inneholde; fjern det "
+        "(i Word er det ofte et linjeskift laget med Shift+Enter)",
+        "inneheld eit kontrollteikn ({code}) som dokument ikkje kan innehalde; fjern det "
+        "(i Word er det ofte eit linjeskift laga med Shift+Enter)",
+    ),
     "file.xlsx_corrupt": (
         "the XLSX file cannot be read: {detail}",
         "XLSX-filen kan ikke leses: {detail}",
@@ -148,9 +172,23 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{count} tilsette utan stillingskategori er utelatne frå lønsgapet per kategori",
     ),
     "report.involuntary_unknown": (
-        "{count} part-time employees have no involuntary_part_time value",
+        "{count} part-time employees have no value for involuntary part-time",
         "{count} deltidsansatte mangler verdi for ufrivillig deltid",
         "{count} deltidstilsette manglar verdi for ufrivillig deltid",
+    ),
+}
+
+# code -> (en, nb, nn) when the param `count` is 1
+_SINGULAR: dict[str, tuple[str, str, str]] = {
+    "report.category_missing": (
+        "1 employee without position_category is left out of the gap per category",
+        "1 ansatt uten stillingskategori er utelatt fra lønnsgapet per kategori",
+        "1 tilsett utan stillingskategori er utelaten frå lønsgapet per kategori",
+    ),
+    "report.involuntary_unknown": (
+        "1 part-time employee has no value for involuntary part-time",
+        "1 deltidsansatt mangler verdi for ufrivillig deltid",
+        "1 deltidstilsett manglar verdi for ufrivillig deltid",
     ),
 }
 
@@ -166,6 +204,33 @@ _WHERE: dict[str, tuple[str, str, str]] = {
 
 _LANG_INDEX: dict[str, int] = {"en": 0, "nb": 1, "nn": 2}
 
+# The report's figures, named in bokmål and nynorsk (English keeps the JSON key).
+_FIGURES: dict[str, tuple[str, str]] = {
+    "involuntary_part_time": ("ufrivillig deltid", "ufrivillig deltid"),
+    "parental_leave": ("foreldrepermisjon", "foreldrepermisjon"),
+    "sick_leave": ("sykefravær", "sjukefråvær"),
+    "child_sick_days": ("fravær ved sykt barn", "fråvær ved sjukt barn"),
+    "overtime": ("overtid", "overtid"),
+    "pay_transparency.variable_*": ("lønnsgapet i variabel lønn", "lønsgapet i variabel løn"),
+    "pay_transparency.by_category": ("lønnsgapet per kategori", "lønsgapet per kategori"),
+}
+
+
+def _localised(code: str, params: Mapping[str, ParamValue], index: int) -> dict[str, ParamValue]:
+    """In bokmål and nynorsk, a report warning names the figure in Norwegian and the
+    column by its Norwegian heading."""
+    result = dict(params)
+    if index == 0 or not code.startswith("report."):
+        return result
+    from lim.equality.reader.columns import WORKFORCE
+
+    aliases = {spec.name: spec.alias for spec in WORKFORCE}
+    if isinstance(name := result.get("name"), str) and name in aliases:
+        result["name"] = f"«{aliases[name]}»"
+    if isinstance(figure := result.get("figure"), str) and figure in _FIGURES:
+        result["figure"] = _FIGURES[figure][index - 1]
+    return result
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -180,8 +245,9 @@ class Problem:
 
     def message(self, lang: Lang | str = "en") -> str:
         index = _LANG_INDEX.get(lang, 0)
-        template = _MESSAGES[self.code][index]
-        text = template.format(**self.params)
+        singular = self.code in _SINGULAR and self.params.get("count") == 1
+        template = (_SINGULAR if singular else _MESSAGES)[self.code][index]
+        text = template.format(**_localised(self.code, self.params, index))
         if self.line is not None and self.column is not None:
             where = _WHERE["line_column"][index].format(line=self.line, column=self.column)
         elif self.line is not None:

@@ -27,13 +27,40 @@ Source: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | memoryview | I
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 200 * MB
-DEFAULT_MAX_UNCOMPRESSED_BYTES = 1024 * MB
+# An 0.9 MB XLSX file can unpack to 300 MB and keep openpyxl busy for minutes, so the
+# unpacked size, the rows and the cells are all bounded before and while reading.
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * MB
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_CELLS = 3_000_000
 ROW = "__row"
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SNIFF_CHARS = 65536
+
+
+@dataclass(frozen=True)
+class Limits:
+    uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
+    rows: int = DEFAULT_MAX_ROWS
+    cells: int = DEFAULT_MAX_CELLS
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def _too_many(what: str, limit: int) -> SourceError:
+    return SourceError([Problem(f"file.too_many_{what}", {"limit": _count(limit)})])
+
+
+def _control_character(text: str, line: int, column: str | None = None) -> SourceError:
+    found = _CONTROL.search(text)
+    code = f"U+{ord(found.group()):04X}" if found else ""
+    return SourceError(
+        [Problem("file.control_character", {"code": code}, line=line, column=column)]
+    )
 
 
 class SourceError(Exception):
@@ -82,12 +109,18 @@ def _too_large(size: int, limit: int) -> SourceError:
     return SourceError([Problem("file.too_large", {"size_mb": _mb(size), "limit_mb": _mb(limit)})])
 
 
-def load_table(data: bytes, *, max_uncompressed_bytes: int) -> RawTable:
+def load_table(data: bytes, *, limits: Limits | None = None) -> RawTable:
+    limits = limits or Limits()
     if data.startswith(_ZIP_MAGIC):
-        return _load_xlsx(data, max_uncompressed_bytes)
+        return _load_xlsx(data, limits)
     if data.startswith(_OLE_MAGIC):
         raise SourceError([Problem("file.xls_legacy")])
-    return _load_csv(data)
+    table = _load_csv(data)
+    if table.frame.height > limits.rows:
+        raise _too_many("rows", limits.rows)
+    if table.frame.height * len(table.headers) > limits.cells:
+        raise _too_many("cells", limits.cells)
+    return table
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -123,8 +156,10 @@ def _load_csv(data: bytes) -> RawTable:
         raise SourceError([Problem("file.not_tabular")])
     text, utf8 = _decode(data)
     text = text.removeprefix("\ufeff")
-    if _CONTROL.search(text, 0, _SNIFF_CHARS):
-        raise SourceError([Problem("file.not_tabular")])
+    # The whole text: a control character further down breaks the XML of DOCX and XLSX.
+    if found := _CONTROL.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        raise _control_character(found.group(), line)
     if not text.strip():
         raise SourceError([Problem("file.empty")])
     sep = _delimiter(text.split("\n", 1)[0])
@@ -197,13 +232,30 @@ def _csv_module_frame(text: str, sep: str, width: int) -> pl.DataFrame:
 # --- XLSX -----------------------------------------------------------------------------
 
 
-def _load_xlsx(data: bytes, max_uncompressed_bytes: int) -> RawTable:
+def unpacked_size(stream: IO[bytes]) -> int:
+    """What an XLSX file declares it unpacks to (0 for anything else), from the zip's
+    directory alone; the stream is left at its start."""
+    start = stream.read(4)
+    stream.seek(0)
+    if start != _ZIP_MAGIC:
+        return 0
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+    finally:
+        stream.seek(0)
+
+
+def _load_xlsx(data: bytes, limits: Limits) -> RawTable:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise SourceError([Problem("file.not_tabular")]) from None
     # zipfile stops at the declared size when unpacking, so the declared sizes bound it.
+    max_uncompressed_bytes = limits.uncompressed_bytes
     if sum(info.file_size for info in infos) > max_uncompressed_bytes:
         limit = {"limit_mb": _mb(max_uncompressed_bytes)}
         raise SourceError([Problem("file.xlsx_too_large_uncompressed", limit)])
@@ -217,7 +269,7 @@ def _load_xlsx(data: bytes, max_uncompressed_bytes: int) -> RawTable:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return _sheet_table(workbook.worksheets[0])
+            return _sheet_table(workbook.worksheets[0], limits)
         finally:
             workbook.close()
     except SourceError:
@@ -227,18 +279,28 @@ def _load_xlsx(data: bytes, max_uncompressed_bytes: int) -> RawTable:
         raise SourceError([Problem("file.xlsx_corrupt", {"detail": detail})]) from None
 
 
-def _sheet_table(sheet: Any) -> RawTable:
+def _sheet_table(sheet: Any, limits: Limits) -> RawTable:
     sheet.reset_dimensions()  # some writers record a wrong sheet size
     headers: list[str] | None = None
     rows: list[list[str | None]] = []
     lines: list[int] = []
+    cell_count = 0
     for number, cells in enumerate(sheet.iter_rows(), start=1):
+        cell_count += len(cells)
+        if cell_count > limits.cells:
+            raise _too_many("cells", limits.cells)
         values = [_cell_text(cell) for cell in cells]
+        for index, value in enumerate(values):
+            if value is not None and _CONTROL.search(value):
+                name = headers[index] if headers and index < len(headers) else None
+                raise _control_character(value, number, name)
         if headers is None:
             if any(v is not None for v in values):
                 headers = [v or "" for v in values]
             continue
         if any(v is not None for v in values):
+            if len(rows) == limits.rows:
+                raise _too_many("rows", limits.rows)
             rows.append(values)
             lines.append(number)
     if headers is None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lim.equality.reader import neutralise_formula
+from lim.equality.xmltext import xml_safe
 
 HIDDEN = "skjult"
 PCT_FORMAT = "0.0"
@@ -33,20 +34,26 @@ Row = Sequence[Any]
 
 
 class _Hidden:
-    """Marks a suppressed cell."""
+    """Marks a suppressed cell and says why (the reason from the report)."""
 
-
-HIDDEN_CELL = _Hidden()
+    def __init__(self, reason: str | None) -> None:
+        self.reason = reason or "small_group"
 
 
 def _cell(table: Mapping[str, Any] | None, key: str) -> Any:
-    """A figure from a table: None for a missing table, HIDDEN_CELL when suppressed."""
+    """A figure from a table: None for a missing table, a _Hidden when suppressed."""
     if table is None:
         return None
     value = table.get(key)
     if value is None and table.get("suppressed"):
-        return HIDDEN_CELL
+        return _Hidden(table.get("suppressed_reason"))
     return value
+
+
+def why_hidden(reason: str | None, n: int) -> str:
+    if reason == "complementary":
+        return "Skjult for at et annet skjult tall ikke skal kunne regnes ut fra de andre."
+    return f"Skjult: færre enn {n} personer i en sammenlignet gruppe."
 
 
 def _gender_balance(report: Mapping[str, Any]) -> tuple[list[str], Sequence[Row]]:
@@ -73,8 +80,16 @@ def _pay(report: Mapping[str, Any]) -> tuple[list[str], Sequence[Row]]:
             "Median menn (kr)",
         ]
         keys += ["women_mean", "men_mean", "women_median", "men_median"]
+    header.append("Merknad")
+    n = report["min_group_size"]
     rows = [
-        [r["label"], r["women"], r["men"], *(_cell(r, k) for k in keys)]
+        [
+            r["label"],
+            r["women"],
+            r["men"],
+            *(_cell(r, k) for k in keys),
+            why_hidden(r.get("suppressed_reason"), n) if r["suppressed"] else None,
+        ]
         for r in report["pay"]["rows"]
     ]
     return header, rows
@@ -203,20 +218,22 @@ def _about(report: Mapping[str, Any]) -> list[Row]:
     return rows
 
 
-def _write(sheet: Any, rows: Sequence[Row], comment: Any, widths: Sequence[int] = ()) -> None:
+def _write(
+    sheet: Any, rows: Sequence[Row], comments: Mapping[str, Any], widths: Sequence[int] = ()
+) -> None:
     for row in rows:
         values = []
         for value in row:
             if isinstance(value, _Hidden):
                 values.append(HIDDEN)
             elif isinstance(value, str):
-                values.append(neutralise_formula(value))
+                values.append(neutralise_formula(xml_safe(value)))
             else:
                 values.append(value)
         sheet.append(values)
         for cell, value in zip(sheet[sheet.max_row], row, strict=False):
             if isinstance(value, _Hidden):
-                cell.comment = comment
+                cell.comment = comments[value.reason]
             elif isinstance(value, float):
                 cell.number_format = PCT_FORMAT
             elif isinstance(value, int) and not isinstance(value, bool) and value >= 10000:
@@ -232,7 +249,10 @@ def render_xlsx(report: Mapping[str, Any], **_options: Any) -> bytes:
     comments = importlib.import_module("openpyxl.comments")
     styles = importlib.import_module("openpyxl.styles")
     n = report["min_group_size"]
-    comment = comments.Comment(f"Skjult: færre enn {n} personer i en sammenlignet gruppe.", "LIM")
+    notes = {
+        reason: comments.Comment(why_hidden(reason, n), "LIM")
+        for reason in ("small_group", "complementary")
+    }
     bold = styles.Font(bold=True)
 
     workbook = openpyxl.Workbook()
@@ -240,12 +260,12 @@ def render_xlsx(report: Mapping[str, Any], **_options: Any) -> bytes:
     for title, table in SHEETS:
         header, rows = table(report)
         sheet = workbook.create_sheet(title)
-        _write(sheet, [header, *rows], comment, widths=[40, *([14] * (len(header) - 1))])
+        _write(sheet, [header, *rows], notes, widths=[40, *([14] * (len(header) - 1))])
         for cell in sheet[1]:
             cell.font = bold
         sheet.freeze_panes = "B2"
     about = workbook.create_sheet(ABOUT_SHEET)
-    _write(about, _about(report), comment, widths=[30, 60])
+    _write(about, _about(report), notes, widths=[30, 60])
     workbook.properties.title = f"Likestillingsredegjørelse {report['year']}"
     out = io.BytesIO()
     workbook.save(out)

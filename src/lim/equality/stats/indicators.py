@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from lim.equality.stats.frames import Sums, count, has, number, per_gender
-from lim.equality.stats.privacy import too_small
+from lim.equality.stats.privacy import small_group, too_small
 from lim.equality.stats.rounding import mean1, pct
 from lim.equality.stats.types import (
     ChildSickDays,
@@ -109,6 +109,7 @@ def indicators(frame: pl.DataFrame, *, min_group_size: int) -> Indicators:
             if hidden
             else mean1(_value(sums, m, "parental_sum"), count(sums, m, "parental_n")),
             "suppressed": hidden,
+            "suppressed_reason": small_group(hidden),
         }
 
     sick: SickLeave | None = None
@@ -122,6 +123,7 @@ def indicators(frame: pl.DataFrame, *, min_group_size: int) -> Indicators:
             if hidden
             else pct(_value(sums, m, "sick_sum"), _value(sums, m, "planned_sum")),
             "suppressed": hidden,
+            "suppressed_reason": small_group(hidden),
         }
 
     child: ChildSickDays | None = None
@@ -135,6 +137,7 @@ def indicators(frame: pl.DataFrame, *, min_group_size: int) -> Indicators:
             if hidden
             else mean1(_value(sums, m, "child_sum"), count(sums, m, "child_n")),
             "suppressed": hidden,
+            "suppressed_reason": small_group(hidden),
         }
 
     overtime: Overtime | None = None
@@ -148,6 +151,7 @@ def indicators(frame: pl.DataFrame, *, min_group_size: int) -> Indicators:
             if hidden
             else mean1(_value(sums, m, "overtime_sum"), count(sums, m)),
             "suppressed": hidden,
+            "suppressed_reason": small_group(hidden),
         }
 
     return Indicators(

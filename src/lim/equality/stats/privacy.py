@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
+
+# Why a figure is hidden: its group is too small, or it is hidden so that another hidden
+# figure cannot be worked out from it and the published ones.
+SuppressionReason = Literal["small_group", "complementary"]
 
 DEFAULT_MIN_GROUP_SIZE = 5
 LOWEST_MIN_GROUP_SIZE = 3
@@ -25,6 +30,18 @@ def check_min_group_size(min_group_size: int) -> int:
 def too_small(women: int, men: int, min_group_size: int) -> bool:
     """A figure comparing women and men is suppressed when either group is too small."""
     return women < min_group_size or men < min_group_size
+
+
+def reason(small: bool, hidden: bool) -> SuppressionReason | None:
+    """The reason recorded with a figure: a small group first, else protecting another."""
+    if small:
+        return "small_group"
+    return "complementary" if hidden else None
+
+
+def small_group(hidden: bool) -> SuppressionReason | None:
+    """For figures hidden only for their own group's size (no sums to protect)."""
+    return reason(hidden, hidden)
 
 
 def complementary(

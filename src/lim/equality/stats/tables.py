@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from lim.equality.stats.privacy import complementary, too_small
+from lim.equality.stats.privacy import SuppressionReason, complementary, reason, too_small
 from lim.equality.stats.rounding import kroner, pct, ratio_pct
 from lim.equality.stats.types import GENDERS, Audience, GenderBalance, GenderRow, Pay, PayRow
 
@@ -76,8 +76,13 @@ def _median(cell: _Cell | None) -> Decimal | None:
 
 
 def _pay_row(
-    label: str, is_total: bool, cells: dict[str, _Cell], suppressed: bool, audience: Audience
+    label: str,
+    is_total: bool,
+    cells: dict[str, _Cell],
+    why: SuppressionReason | None,
+    audience: Audience,
 ) -> PayRow:
+    suppressed = why is not None
     women, men = cells.get("woman"), cells.get("man")
     row: PayRow = {
         "label": label,
@@ -87,6 +92,7 @@ def _pay_row(
         "women_pct_of_men_mean": None,
         "women_pct_of_men_median": None,
         "suppressed": suppressed,
+        "suppressed_reason": why,
     }
     if not suppressed:
         row["women_pct_of_men_mean"] = ratio_pct(_mean(women), _mean(men))
@@ -122,19 +128,17 @@ def gender_balance_and_pay(
 
     total_counts = counts(totals)
     row_counts = [counts(cells) for cells in per_level]
-    total_hidden, hidden = complementary(
-        total_counts,
-        too_small(*total_counts, min_group_size),
-        row_counts,
-        [too_small(*c, min_group_size) for c in row_counts],
-    )
+    total_small = too_small(*total_counts, min_group_size)
+    small = [too_small(*c, min_group_size) for c in row_counts]
+    total_hidden, hidden = complementary(total_counts, total_small, row_counts, small)
+    why = [reason(s, h) for s, h in zip(small, hidden, strict=True)]
     pay: Pay = {
         "basis": "annual_base_pay_full_time",
         "rows": [
-            _pay_row(TOTAL_LABEL, True, totals, total_hidden, audience),
+            _pay_row(TOTAL_LABEL, True, totals, reason(total_small, total_hidden), audience),
             *(
-                _pay_row(lv, False, cells, h, audience)
-                for lv, cells, h in zip(order, per_level, hidden, strict=True)
+                _pay_row(lv, False, cells, w, audience)
+                for lv, cells, w in zip(order, per_level, why, strict=True)
             ),
         ],
     }

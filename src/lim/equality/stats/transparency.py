@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from lim.equality.stats.frames import Sums, count, exact, has, number, per_gender
-from lim.equality.stats.privacy import too_small
+from lim.equality.stats.privacy import small_group, too_small
 from lim.equality.stats.rounding import gap_pct, pct
 from lim.equality.stats.types import CategoryGap, PayTransparency, Quartile
 
@@ -100,6 +100,7 @@ def _by_category(frame: pl.DataFrame, min_group_size: int) -> list[CategoryGap]:
                 "median_gap_pct": median_gap,
                 "joint_assessment_trigger": trigger,
                 "suppressed": hidden,
+                "suppressed_reason": small_group(hidden),
             }
         )
     return rows
@@ -131,6 +132,7 @@ def pay_transparency(frame: pl.DataFrame, *, min_group_size: int) -> Transparenc
     variable_hidden = hidden or too_small(
         count(sums, w, "variable_n"), count(sums, m, "variable_n"), min_group_size
     )
+    suppressed = hidden or (variable and variable_hidden)
     figures: PayTransparency = {
         "mean_gap_pct": None,
         "median_gap_pct": None,
@@ -142,7 +144,8 @@ def pay_transparency(frame: pl.DataFrame, *, min_group_size: int) -> Transparenc
         "by_category": _by_category(frame, min_group_size)
         if has(frame, "position_category")
         else None,
-        "suppressed": hidden or (variable and variable_hidden),
+        "suppressed": suppressed,
+        "suppressed_reason": small_group(suppressed),
     }
     if not hidden:
         figures["mean_gap_pct"] = gap_pct(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
+from lim.equality.stats.privacy import SuppressionReason
+
 Audience = Literal["public", "internal"]
 GENDERS = ("woman", "man", "other", "unknown")
 
@@ -31,6 +33,7 @@ class PayRow(TypedDict):
     women_pct_of_men_mean: float | None
     women_pct_of_men_median: float | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
     # internal audience only, whole kroner
     women_mean: NotRequired[int | None]
     men_mean: NotRequired[int | None]
@@ -63,24 +66,28 @@ class ParentalLeave(TypedDict):
     women_avg_weeks: float | None
     men_avg_weeks: float | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
 
 
 class SickLeave(TypedDict):
     women_pct: float | None
     men_pct: float | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
 
 
 class ChildSickDays(TypedDict):
     women_avg: float | None
     men_avg: float | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
 
 
 class Overtime(TypedDict):
     women_avg_hours: float | None
     men_avg_hours: float | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
 
 
 class GenderCount(TypedDict):
@@ -113,6 +120,7 @@ class CategoryGap(TypedDict):
     median_gap_pct: float | None
     joint_assessment_trigger: bool | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None
 
 
 class PayTransparency(TypedDict):
@@ -125,3 +133,4 @@ class PayTransparency(TypedDict):
     quartiles: list[Quartile]
     by_category: list[CategoryGap] | None
     suppressed: bool
+    suppressed_reason: SuppressionReason | None

@@ -41,13 +41,25 @@ def kr(value: Any) -> str:
     return f"{_minus(floatformat(value, '0g'))} kr"
 
 
+def hidden_text(min_group_size: int, reason: str | None = None) -> str:
+    """Why a figure is hidden: its group is small, or it would give another hidden one away."""
+    if reason == "complementary":
+        return _("hidden so that another hidden figure cannot be calculated")
+    return _("hidden (fewer than %(n)s persons)") % {"n": min_group_size}
+
+
 @register.simple_tag
-def hidden(min_group_size: int) -> SafeString:
+def hidden(min_group_size: int, reason: str | None = None) -> SafeString:
     """What a suppressed figure shows: hidden, and why."""
-    return format_html(
-        '<span class="suppressed">{}</span>',
-        _("hidden (group under %(n)s)") % {"n": min_group_size},
-    )
+    return format_html('<span class="suppressed">{}</span>', hidden_text(min_group_size, reason))
+
+
+@register.simple_tag
+def pct_or_hidden(value: Any, table: Any, min_group_size: int) -> str:
+    """A percentage from a table that may be suppressed as a whole."""
+    if value is None and table.get("suppressed"):
+        return hidden(min_group_size, table.get("suppressed_reason"))
+    return pct(value)
 
 
 @register.filter
