@@ -21,8 +21,15 @@ MODELS = (
     m.Application, m.TargetGroupDeclaration, m.Assessment, m.Interview, m.Recommendation,
     m.RankedCandidate, m.Decision, m.Offer, m.Hire, m.OnboardingPlan, m.OnboardingTask,
 )  # fmt: skip
-# Mid-winter, early December, just after New Year, and a leap day.
-DAYS = [dt.date(2026, 1, 10), dt.date(2026, 12, 3), dt.date(2027, 1, 2), dt.date(2028, 2, 29)]
+# Mid-winter, early December, just after New Year, a leap day, and just after Christmas
+# (deadlines that would fall on the holidays move to a working day and stay passed).
+DAYS = [
+    dt.date(2026, 1, 10),
+    dt.date(2026, 12, 3),
+    dt.date(2027, 1, 2),
+    dt.date(2028, 2, 29),
+    dt.date(2026, 12, 28),
+]
 AFTER_APPLICATIONS = ("selection", "recommendation", "decision", "offer", "onboarding", "closed")
 
 
@@ -88,6 +95,7 @@ def test_demo_has_open_ads_with_deadlines_in_the_coming_weeks(db: None, today: d
         assert ad.deadline is not None
         assert today < ad.deadline <= today + dt.timedelta(weeks=5)
         assert ad.published_at is not None and ad.published_at < _midnight(today)
+        assert ad.deadline.weekday() < 5 and (ad.deadline.month, ad.deadline.day) != (12, 25)
     assert len({ad.deadline for ad in ads}) >= 3  # spread over the weeks, not one day
 
 
@@ -97,7 +105,12 @@ def test_demo_dates_make_sense_relative_to_the_demo_day(db: None, today: dt.date
     midnight, tomorrow = _midnight(today), _midnight(today + dt.timedelta(days=1))
     past_ads = m.JobAd.objects.filter(case__step__in=AFTER_APPLICATIONS)
     assert past_ads.count() >= 8
-    assert all(ad.deadline is not None and ad.deadline < today for ad in past_ads)
+    for ad in past_ads:
+        assert ad.deadline is not None and ad.deadline < today
+        assert ad.deadline.weekday() < 5
+        last = ad.case.applications.order_by("-submitted_at").first()
+        assert last is not None
+        assert last.submitted_at.astimezone(OSLO).date() <= ad.deadline
     assert not RecruitmentCase.objects.filter(created_at__gte=midnight).exists()
     assert not Application.objects.filter(submitted_at__gte=midnight).exists()
     held = m.Interview.objects.filter(status="held")

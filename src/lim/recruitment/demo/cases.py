@@ -57,6 +57,10 @@ CASES: tuple[CaseSpec, ...] = (
     CaseSpec("c15", "Veileder, publikumstjenesten", VEILEDNING, "applications", 8, "4222", 7),
 )  # fmt: skip
 
+# Fixed-date days off in Norway (and Christmas Eve and New Year's Eve, half days no one
+# sets a deadline on).
+HOLIDAYS = {(1, 1), (5, 1), (5, 17), (12, 24), (12, 25), (12, 26), (12, 31)}
+
 ORDER = [
     "need",
     "job_analysis",
@@ -103,13 +107,19 @@ class Timeline:
 
     @property
     def deadline(self) -> dt.date:
-        return self.date(self._deadline_day)
+        """The ad's deadline on a working day, as a real employer would set it: moved on
+        while the ad is open, moved back once it has passed (so it stays passed)."""
+        day = self.date(self._deadline_day)
+        step = dt.timedelta(days=1 if day >= self.today else -1)
+        while day.weekday() >= 5 or (day.month, day.day) in HOLIDAYS:
+            day += step
+        return day
 
     def submitted(self, index: int, count: int) -> dt.datetime:
         """The `index`-th of `count` applications, spread from publication to the deadline
         (or to yesterday evening while the ad is still open)."""
         first = self.published + dt.timedelta(hours=1)
-        last = min(self.at(self._deadline_day, 23), demo_at(self.today, -1, 22))
+        last = min(demo_at(self.deadline, 0, 23), demo_at(self.today, -1, 22))
         step = (last - first) / max(count, 1)
         return (first + step * index).replace(second=0, microsecond=0)
 
