@@ -125,6 +125,10 @@ def test_demo_dates_make_sense_relative_to_the_demo_day(db: None, today: dt.date
     for hire in m.Hire.objects.select_related("case"):
         assert hire.recorded_at < midnight
         assert hire.start_date < today  # started, onboarding under way or done
+    tasks = m.OnboardingTask.objects.filter(plan__hire__case__step="onboarding")
+    assert tasks.filter(done_at__isnull=True).exists()  # the new employee's plan goes on
+    assert tasks.filter(done_at__isnull=False).exists()  # and the first tasks are done
+    assert not m.OnboardingTask.objects.filter(done_at__gte=midnight).exists()
     for case in RecruitmentCase.objects.filter(step="closed"):
         assert case.closed_at is not None and case.closed_at < midnight
         for application in case.applications.exclude(status="hired"):

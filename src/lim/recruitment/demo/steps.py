@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import models
 
-from lim.core.demo import demo_id
+from lim.core.demo import demo_at, demo_id
 from lim.core.models import Organisation, Role, Unit, User
 from lim.recruitment import rule_checks
 from lim.recruitment.demo.applicants import Row, application_rows, select
@@ -335,18 +335,21 @@ def _hire(
         created_at=hire.recorded_at,
     )
     batch.add(plan)
-    batch.extend(
-        OnboardingTask(
-            id=demo_id("onboarding-task", f"{spec.key}/{index}"),
-            plan=plan,
-            kind=template.kind,
-            title=str(template.title),
-            owner=case.hiring_manager,
-            due_date=due_date(when.start, template),
-            order=index,
+    for index, template in enumerate(ONBOARDING_TEMPLATE):
+        due = due_date(when.start, template)
+        batch.add(
+            OnboardingTask(
+                id=demo_id("onboarding-task", f"{spec.key}/{index}"),
+                plan=plan,
+                kind=template.kind,
+                title=str(template.title),
+                owner=case.hiring_manager,
+                due_date=due,
+                # Done on time when the day has passed; the rest lie ahead.
+                done_at=demo_at(due, 0, 15) if due < when.today else None,
+                order=index,
+            )
         )
-        for index, template in enumerate(ONBOARDING_TEMPLATE)
-    )
     if spec.step != "closed":
         return
     for application, _declaration in rows:
