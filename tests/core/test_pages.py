@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from unittest import mock
 
@@ -167,7 +168,7 @@ def test_password_reset_for_unknown_address_sends_nothing(db: None) -> None:
 def test_demo_equality_pages_render_in_each_language(db: None, lang: str) -> None:
     from lim.core.models import Organisation
 
-    demo_load()
+    demo_load(today=dt.date(2026, 12, 3))  # statements 2024, 2025
     organisation = Organisation.objects.get()
     client = Client(headers={"accept-language": lang})
     client.post(

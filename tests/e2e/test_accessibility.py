@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
@@ -63,7 +65,7 @@ def test_public_pages_have_no_axe_violations(page, lang: str) -> None:  # type: 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("lang", LANGS)
 def test_internal_pages_have_no_axe_violations(page, lang: str) -> None:  # type: ignore[no-untyped-def]
-    demo_load()
+    demo_load(today=dt.date(2026, 12, 3))  # statements 2024, 2025
     organisation = Organisation.objects.get()
     _set_language(page, lang)
     _log_in(page, "admin@fjordvik.example")

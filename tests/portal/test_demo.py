@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 from django.core import serializers
+from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
-from lim.core.demo import demo_load
+from lim.core.demo import demo_load, local_today
 from lim.core.models import User
 from lim.portal.models import PortalSubmission
-from lim.recruitment.models import Application
+from lim.recruitment.models import Application, JobAd
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +39,16 @@ def test_demo_career_site_submissions_are_deterministic_and_have_requests_to_dec
     page = client_for(hr, "en").get(reverse("portal:applicant_list", kwargs={"case_id": case_id}))
     assert page.status_code == 200
     assert "Reason given" in page.content.decode()
+
+
+def test_career_site_shows_the_demo_ads_open_today() -> None:
+    """`make run` loads the demo with today's date: the career site has ads to apply to."""
+    demo_load()
+    page = Client(headers={"accept-language": "en"}).get(reverse("portal:vacancy_list"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    today = local_today()
+    open_now = JobAd.objects.filter(published_at__isnull=False, deadline__gte=today)
+    assert open_now.count() >= 4
+    for ad in open_now:
+        assert escape(ad.title) in html

@@ -1,4 +1,6 @@
-"""Demo workforce for two years, so the statement and the comparison are there at once.
+"""Demo workforce for the last two completed years before the demo day, so this year's
+statement (for last year, as a real organisation publishes it) and the comparison with
+the year before are there at once.
 
 Generated deterministically (a seeded random.Random) as the semicolon CSV that Norwegian
 Excel writes, and imported through the real import service.
@@ -9,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from lim.core.demo import demo_at
 from lim.core.models import Organisation
 from lim.equality.models import WorkforceSnapshot
 
-DEMO_YEARS = (2024, 2025)
+# Pay grows about 4 % a year from this year on, so later demos have later salaries.
+PAY_YEAR = 2024
 # (level, rank, headcount, base pay in NOK, share of women, position category)
 LEVELS = (
     ("Direktør", 1, 1, 1_650_000, 0.0, "Toppleder"),
@@ -43,13 +47,19 @@ def _kroner(value: float) -> str:
     return f"{value:,.0f}".replace(",", "\u00a0")
 
 
-def demo_workforce_csv(year: int) -> bytes:
+def demo_years(today: dt.date) -> tuple[int, int]:
+    """The last two completed years: the statement published this year and the one before."""
+    return today.year - 2, today.year - 1
+
+
+def demo_workforce_csv(year: int, *, grown: bool = False) -> bytes:
+    """The year's HR export; `grown` adds a few advisers (the later of the two years)."""
     rng = random.Random(f"lim-demo-workforce-{year}")  # noqa: S311 - demo data, not secrets
     lines = [HEADER]
     number = 1000
-    growth = 1.0 + 0.04 * (year - DEMO_YEARS[0])
+    growth = 1.04 ** (year - PAY_YEAR)
     for level, rank, count, pay, women_share, category in LEVELS:
-        for _ in range(count + (1 if year > DEMO_YEARS[0] and rank >= 4 else 0)):
+        for _ in range(count + (1 if grown and rank >= 4 else 0)):
             number += 1
             woman = rng.random() < women_share
             temporary = rng.random() < 0.06
@@ -89,20 +99,23 @@ def demo_workforce_csv(year: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
-def demo_workforce(organisation: Organisation) -> int:
+def demo_workforce(organisation: Organisation, today: dt.date) -> int:
     from lim.equality.services import workforce_import
 
     created = 0
-    for year in DEMO_YEARS:
+    first, last = demo_years(today)
+    for year in (first, last):
         if WorkforceSnapshot.objects.filter(organisation=organisation, year=year).exists():
             continue
+        # Imported in mid-January after the year, or yesterday if that is not yet past.
+        imported = min(demo_at(dt.date(year + 1, 1, 15), 0, 9), demo_at(today, -1, 9))
         workforce_import(
             actor=None,
             organisation=organisation,
             year=year,
             filename=f"hr-eksport-{year}.csv",
-            content=demo_workforce_csv(year),
-            now=dt.datetime(year + 1, 1, 15, 9, 0, tzinfo=dt.UTC),
+            content=demo_workforce_csv(year, grown=year == last),
+            now=imported,
         )
         created += 1
     return created

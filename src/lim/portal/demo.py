@@ -4,6 +4,7 @@ public applicant list page has requests to decide. Deterministic, safe to run ag
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from lim.core.demo import demo_id
@@ -36,9 +37,10 @@ def _roll(application: Application, salt: str) -> int:
     return int.from_bytes(digest[:4], "big")
 
 
-def demo_portal(organisation: Organisation) -> int:
+def demo_portal(organisation: Organisation, today: dt.date) -> int:
     """Add a career-site submission to each career-site application of the demo that has
-    none; returns the number made."""
+    none (`today`, the demo day, is not needed: submissions carry no dates of their own);
+    returns the number made."""
     applications = (
         Application.objects.filter(
             case__organisation=organisation,
