@@ -43,7 +43,7 @@ def register_personal_data() -> None:
     for model in (m.Organisation, m.Unit, m.ScheduledRun, Group, Permission, ContentType):
         not_personal(model, why="about the organisation or the software, not about a person")
     if apps.is_installed("axes"):  # login attempts: user names and addresses
-        from axes.models import (  # type: ignore[import-untyped]  # django-axes has no stubs
+        from axes.models import (
             AccessAttempt,
             AccessFailureLog,
             AccessLog,
