@@ -116,7 +116,7 @@ def test_links_in_mail_are_absolute(settings: Any) -> None:
 def test_daily_jobs_are_queued_once_a_day_however_many_workers_ask() -> None:
     monday = dt.datetime(2026, 12, 7, 3, 0, tzinfo=dt.UTC)
     first = schedule.queue_due(now=monday)
-    assert "retention" in first
+    assert set(first) == {"retention", "prune-finished-tasks", "remove-stale-upload-files"}
     assert schedule.queue_due(now=monday + dt.timedelta(hours=5)) == []  # a second worker
     queued = DBTaskResult.objects.filter(task_path="lim.recruitment.jobs.retention_daily")
     assert queued.count() == 1
@@ -147,3 +147,21 @@ def test_sent_mail_leaves_the_queue_a_day_later() -> None:
     )
     prune_finished_tasks.call("2026-12-04")
     assert not DBTaskResult.objects.filter(pk=sent.pk).exists()
+
+
+def test_the_daily_clean_up_removes_upload_files_of_killed_requests(settings: Any) -> None:
+    import os
+    import time
+    from pathlib import Path
+
+    folder = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    stale, fresh = folder / "stale.upload", folder / "fresh.upload"
+    stale.write_bytes(b"%PDF-")
+    fresh.write_bytes(b"%PDF-")
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    schedule.queue_due(now=dt.datetime(2026, 12, 7, 3, 0, tzinfo=dt.UTC))
+    run_queued_tasks()
+    assert not stale.exists() and fresh.exists()
+    fresh.unlink()

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         from lim.core.privacy import register_personal_data
 
         register_personal_data()
-        from lim.core.tasks import queue_prune
+        from lim.core.tasks import queue_prune, queue_upload_cleanup
 
         schedule.daily("prune-finished-tasks", queue_prune)
+        schedule.daily("remove-stale-upload-files", queue_upload_cleanup)

@@ -42,3 +42,16 @@ def prune_finished_tasks(day: str) -> int:
 
 def queue_prune(day: str) -> object:
     return prune_finished_tasks.enqueue(day)
+
+
+@task()
+def remove_stale_upload_files(day: str) -> int:
+    """Spool files of uploads whose request was killed (they are removed at `lim serve`
+    start too)."""
+    from lim.core.uploads import upload_temp_files_remove_stale
+
+    return upload_temp_files_remove_stale(now=timezone.now())
+
+
+def queue_upload_cleanup(day: str) -> object:
+    return remove_stale_upload_files.enqueue(day)
