@@ -1,6 +1,7 @@
 """Applicants who send at the same moment, against `lim serve` on the default embedded
 database (SQLite in a file): every one is acknowledged and stored exactly once, none gets
-"database is locked". Real processes (gunicorn, several workers) over real HTTP."""
+"database is locked". Real processes (gunicorn, several workers) over real HTTP. And the
+submission writes its files before it takes the database's write lock."""
 
 from __future__ import annotations
 
@@ -18,8 +19,17 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
+from django.test import Client
+
+from lim.portal import views
+from lim.portal.models import ApplicationDocument
+from lim.recruitment.models import Application, JobAd
+from tests.portal.conftest import Clock, pdf, post_application
 
 ROOT = Path(__file__).resolve().parents[2]
 LIM = [sys.executable, "-m", "lim.cli"]
@@ -170,3 +180,39 @@ def test_applicants_sending_at_once_are_all_acknowledged_and_stored_once(server)
     assert documents == APPLICANTS
     assert len(list((data / "uploads" / "applications").iterdir())) == APPLICANTS
     assert "database is locked" not in (data / "server.log").read_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_are_written_before_the_transaction_starts(
+    ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """Writing a 10 MB file inside the transaction would hold SQLite's one write lock
+    (and every other applicant) for as long as the disk takes."""
+    in_transaction: list[bool] = []
+    save = FileSystemStorage._save
+
+    def watched(self: FileSystemStorage, name: str, content: Any) -> str:
+        in_transaction.append(connection.in_atomic_block)
+        return save(self, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", watched)
+    response = post_application(Client(), ad, attachments=[pdf("vitnemal.pdf")])
+    assert response.status_code == 302
+    assert in_transaction == [False, False]
+    assert ApplicationDocument.objects.count() == 2
+    assert len(list((settings.MEDIA_ROOT / "applications").iterdir())) == 2
+
+
+def test_a_key_stored_meanwhile_keeps_no_second_copy_of_the_files(
+    ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """Two POSTs of the same form that both pass the early check (a race): the second
+    is "already received" and its files, written before the transaction, are removed."""
+    monkeypatch.setattr(views, "_earlier_receipt", lambda request, key: None)
+    key = str(uuid.uuid4())
+    assert post_application(Client(), ad, idempotency_key=key).status_code == 302
+    second = post_application(Client(), ad, idempotency_key=key)
+    assert second.status_code == 200
+    assert "mottatt" in second.content.decode()
+    assert Application.objects.count() == 1
+    assert len(list((settings.MEDIA_ROOT / "applications").iterdir())) == 1

@@ -3,13 +3,14 @@ changing contact details, adding documents and withdrawing (which deletes everyt
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +18,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import FileField
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +44,8 @@ RATE_LIMIT: int | None = None
 RATE_WINDOW = dt.timedelta(minutes=10)
 # A backstop only: the token row is deleted with the application when retention ends.
 TOKEN_BACKSTOP = dt.timedelta(days=2 * 365)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Upload:
     file: File[Any]
     file_type: str  # sniffed: pdf, docx, odt
     size: int
+    stored_as: str = ""  # the name in storage, once written (before the transaction)
 
 
 @dataclass(frozen=True)
@@ -112,25 +117,53 @@ def application_for_token(token: str, *, now: dt.datetime) -> Application | None
     return access.application
 
 
-@contextlib.contextmanager
-def _files_kept_only_on_success() -> Iterator[list[str]]:
-    """Collects the names of files written to storage in the block and deletes them again
-    if the block fails, so a submission that is rolled back leaves no file behind."""
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
+def _stored_first(service: Callable[P, R]) -> Callable[P, R]:
+    """Writes the `uploads` to storage before `service` opens its transaction, so the
+    transaction only inserts rows and holds the database's write lock for as short a
+    time as it can (SQLite has one lock for the whole database). The files are deleted
+    again if the service fails."""
+
+    @functools.wraps(service)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        stored: list[str] = []
+        try:
+            uploads = cast(Sequence[Upload], kwargs["uploads"])
+            kwargs["uploads"] = [_store(upload, stored) for upload in uploads]
+            return service(*args, **kwargs)
+        except BaseException:
+            for name in stored:
+                default_storage.delete(name)
+            raise
+
+    return wrapper
+
+
+def _store(upload: Upload, stored: list[str]) -> Upload:
+    """The upload written to storage under a random name, after checking its type and
+    size; `stored` collects the names."""
+    if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
+        raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+    field = ApplicationDocument._meta.get_field("file")
+    assert isinstance(field, FileField)
+    name = field.generate_filename(ApplicationDocument(), upload.name)
+    name = field.storage.save(name, upload.file, max_length=field.max_length)
+    stored.append(name)
+    return dataclasses.replace(upload, stored_as=name)
+
+
+def _discard_stored(uploads: Sequence[Upload]) -> None:
+    """The files of uploads that are not kept, deleted once the transaction ends."""
+    names = [upload.stored_as for upload in uploads if upload.stored_as]
+
+    def delete() -> None:
+        for name in names:
             default_storage.delete(name)
-        raise
+
+    transaction.on_commit(delete)
 
 
-def _save_documents(
-    application: Application, uploads: Sequence[Upload], now: dt.datetime, stored: list[str]
-) -> None:
-    for upload in uploads:
-        if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
-            raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+def _save_documents(application: Application, uploads: Sequence[Upload], now: dt.datetime) -> None:
+    """The rows for uploads already in storage (_stored_first)."""
     have = ApplicationDocument.objects.filter(application=application).count()
     if have + len(uploads) > MAX_DOCUMENTS_PER_APPLICATION:
         raise DomainError(
@@ -138,19 +171,18 @@ def _save_documents(
             % {"count": MAX_DOCUMENTS_PER_APPLICATION},
             field="documents",
         )
-    for upload in uploads:
-        document = ApplicationDocument(
+    ApplicationDocument.objects.bulk_create(
+        ApplicationDocument(
             application=application,
             kind=upload.kind,
             original_name=upload.name[:200],
+            file=upload.stored_as,
             file_type=upload.file_type,
             size=upload.size,
             uploaded_at=now,
         )
-        document.file.save(upload.name, upload.file, save=False)
-        if document.file.name:
-            stored.append(document.file.name)
-        document.save()
+        for upload in uploads
+    )
 
 
 def _send_receipt(*, application: Application, ad: JobAd, link: str) -> None:
@@ -180,6 +212,7 @@ def _checked_answers(ad: JobAd, given: Sequence[tuple[str, str]]) -> list[dict[s
     return answers
 
 
+@_stored_first
 @transaction.atomic
 def portal_submit(
     *,
@@ -200,6 +233,7 @@ def portal_submit(
     lock_case(ad.case)  # serialises submissions with the same key
     earlier = PortalSubmission.objects.filter(idempotency_key=idempotency_key).first()
     if earlier is not None:
+        _discard_stored(uploads)
         return Submitted(earlier.application, None)
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("The deadline for this position has passed."), field=None)
@@ -241,10 +275,9 @@ def portal_submit(
         raise DomainError(_("This application has already been received."), field=None) from None
     if exemption_requested:
         notify_exemption_request(ad.case, now=now)
-    with _files_kept_only_on_success() as stored:
-        _save_documents(application, uploads, now, stored)
-        token = _new_token(application, now)
-        _send_receipt(application=application, ad=ad, link=link_for(token))
+    _save_documents(application, uploads, now)
+    token = _new_token(application, now)
+    _send_receipt(application=application, ad=ad, link=link_for(token))
     return Submitted(application, token)
 
 
@@ -307,6 +340,7 @@ def contact_update(
     return application
 
 
+@_stored_first
 @transaction.atomic
 def documents_add(
     *, application: Application, uploads: Sequence[Upload], now: dt.datetime | None = None
@@ -316,16 +350,15 @@ def documents_add(
     ad = application.case.ad
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("Documents can only be added until the deadline."), field="files")
-    with _files_kept_only_on_success() as stored:
-        _save_documents(application, uploads, now, stored)
-        audit_record(
-            actor=None,
-            action="application.documents_add",
-            obj=application,
-            organisation=application.case.organisation,
-            at=now,
-            details={"count": len(uploads)},
-        )
+    _save_documents(application, uploads, now)
+    audit_record(
+        actor=None,
+        action="application.documents_add",
+        obj=application,
+        organisation=application.case.organisation,
+        at=now,
+        details={"count": len(uploads)},
+    )
 
 
 @transaction.atomic
