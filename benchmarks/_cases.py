@@ -101,6 +101,28 @@ def publish_case(title: str, *, now: dt.datetime, deadline: dt.date) -> Publishe
     return Published(case, ad, manager)
 
 
+def applicant_fields(serial: int, idempotency_key: str) -> dict[str, str]:
+    """The career-site form as an applicant fills it in (without the CV and the CSRF
+    token), with a unique e-mail address."""
+    return {
+        "idempotency_key": idempotency_key,
+        "name": f"Søker {serial}",
+        "email": f"soker{serial}.{uuid.uuid4().hex[:8]}@example.org",
+        "phone": "+47 900 00 000",
+        "birth_date": "17.05.1990",
+        "address": "Storgata 1",
+        "postal_code": "5003",
+        "municipality": "Bergen",
+        "occupation": "Rådgiver",
+        "gender": "woman",
+        "cover_letter": "Jeg vil gjerne jobbe hos dere.",
+        "education": "Master i rettsvitenskap, UiB, 2015",
+        "experience": "Rådgiver, Statsforvalteren, 2015–2024",
+        "current_employment": "none",
+        "consent": "on",
+    }
+
+
 def publish_open_case() -> str:
     """In the database the environment names: a case open until 14 days from today.
     The ad's id. Closes the connections, so a server can start afterwards."""

@@ -162,9 +162,11 @@ def _discard_stored(uploads: Sequence[Upload]) -> None:
     transaction.on_commit(delete)
 
 
-def _save_documents(application: Application, uploads: Sequence[Upload], now: dt.datetime) -> None:
-    """The rows for uploads already in storage (_stored_first)."""
-    have = ApplicationDocument.objects.filter(application=application).count()
+def _save_documents(
+    application: Application, uploads: Sequence[Upload], now: dt.datetime, *, have: int = 0
+) -> None:
+    """The rows for uploads already in storage (_stored_first), next to the `have`
+    documents the application has (none when it is new)."""
     if have + len(uploads) > MAX_DOCUMENTS_PER_APPLICATION:
         raise DomainError(
             _("An application can have at most %(count)s documents.")
@@ -281,6 +283,7 @@ def portal_submit(
     return Submitted(application, token)
 
 
+@transaction.atomic  # one short write transaction, not two
 def rate_limit_allows(*, client_ip: str, now: dt.datetime | None = None) -> bool:
     """Count one submission from this client; False when it has sent too many lately."""
     now = now or timezone.now()
@@ -350,7 +353,8 @@ def documents_add(
     ad = application.case.ad
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("Documents can only be added until the deadline."), field="files")
-    _save_documents(application, uploads, now)
+    have = ApplicationDocument.objects.filter(application=application).count()
+    _save_documents(application, uploads, now, have=have)
     audit_record(
         actor=None,
         action="application.documents_add",
