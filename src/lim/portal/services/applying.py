@@ -26,14 +26,14 @@ from django.utils.translation import gettext_lazy as _
 from lim.core.audit import audit_record
 from lim.core.errors import DomainError
 from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission, SubmissionAttempt
-from lim.recruitment.models import Application, JobAd
+from lim.recruitment.models import Application, JobAd, RecruitmentCase
 from lim.recruitment.services.applications import (
     DeclarationInput,
     application_create,
     application_withdraw,
 )
 from lim.recruitment.services.cases import notify_exemption_request
-from lim.recruitment.services.common import lock_case, queue_mail
+from lim.recruitment.services.common import queue_mail
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENTS = 10  # files in one submission or one upload through the private link
@@ -232,7 +232,9 @@ def portal_submit(
     """Receive an application from the career site. A repeated key returns the first
     application unchanged, so a double submission is harmless."""
     now = now or timezone.now()
-    lock_case(ad.case)  # serialises submissions with the same key
+    # The case's row lock serialises submissions with the same key; only the id is read
+    # (application_create reads the case itself).
+    RecruitmentCase.objects.select_for_update().values_list("pk").get(pk=ad.case_id)
     earlier = PortalSubmission.objects.filter(idempotency_key=idempotency_key).first()
     if earlier is not None:
         _discard_stored(uploads)
