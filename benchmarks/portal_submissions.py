@@ -692,6 +692,7 @@ def main() -> int:
             from benchmarks._profile import profile_posts
 
             os.environ.update(env)
+            (Path(data_dir) / "static").mkdir()  # WhiteNoise wants it; nothing is collected
             profile_posts(min(args.profile, 200), PDF)
             return 0
         run_lim(env, "collectstatic", "--noinput")
