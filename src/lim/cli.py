@@ -19,6 +19,9 @@ commands:
   demo              load the demo organisation (safe to run again)
   migrate           create or update the database tables
   createsuperuser   create an administrator user
+  token             API tokens: `token create --user EMAIL --name NAME [--days N]`
+                    (printed once; 90 days by default), `token list --user EMAIL`,
+                    `token revoke ID` (`createtoken` is the older name for create)
   retention         delete applications whose retention period has ended (the
                     worker does it daily; this runs it by hand)
   rules             the hiring rules from the command line (lim rules --help)

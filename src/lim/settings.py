@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "lim.core",
     "lim.equality",
     "lim.recruitment",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lim.urls"
@@ -216,3 +220,37 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- Hardening (issue 10): stored files, login throttling, API tokens ---------------
+# Uploaded CVs and attachments are readable by LIM's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Large uploads are spooled here, not in the system's temp folder, so files left by a
+# killed request are LIM's to clean (lim.core.uploads, at `lim serve` and daily).
+FILE_UPLOAD_TEMP_DIR = DATA_DIR / "tmp" / "uploads"
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
+
+# Login throttling (django-axes): failures are counted in the database, so every worker
+# process sees them. An account is locked after AXES_FAILURE_LIMIT failures from one
+# address, and also after that many from any addresses together; it opens again after
+# the cool-off period (a successful login clears the count).
+AUTHENTICATION_BACKENDS = [
+    "lim.core.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_FAILURE_LIMIT = env_int("LIM_LOGIN_FAILURE_LIMIT", 10, minimum=3)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LIM_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "lim.core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "lim.core.views.login_locked_out"
+AXES_USERNAME_CALLABLE = "lim.core.throttling.login_username"
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, not the model's "email"
+AXES_VERBOSE = False
+# Only failures are kept (until the cool-off ends), not a row per successful login.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset e-mails allowed per account and per client address in a window.
+LIM_PASSWORD_RESETS_PER_ACCOUNT = env_int("LIM_PASSWORD_RESETS_PER_ACCOUNT", 3, minimum=1)
+LIM_PASSWORD_RESETS_PER_CLIENT = env_int("LIM_PASSWORD_RESETS_PER_CLIENT", 10, minimum=1)
+LIM_PASSWORD_RESET_WINDOW = dt.timedelta(hours=1)

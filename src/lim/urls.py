@@ -11,6 +11,7 @@ urlpatterns = [
     path("likestilling/", include("lim.equality.urls")),
     path("saker/", include("lim.recruitment.urls")),
     path("api/", api.urls),
+    path("konto/api-nokler/", include("lim.api.urls")),
     path("stillinger/", include("lim.portal.urls")),
     path("", include("lim.core.urls")),
 ]

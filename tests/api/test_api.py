@@ -151,6 +151,31 @@ def test_create_and_read_an_application(people: People) -> None:
     assert "already been received" in _json(duplicate)["detail"]
 
 
+def test_blind_screening_gives_codes_and_no_contact_details(people: People) -> None:
+    """While the organisation's blind screening is in force the API shows what the pages
+    show: a code, no e-mail, no NAV contact; afterwards the name again."""
+    case = published_case(people)
+    application = apply(case, "Sofie Dahl", source="nav")
+    people.world.organisation.blind_screening_until = "recommendation"
+    people.world.organisation.save()
+    client = _client(people.hr)
+    code = str(application.id)[:8].upper()
+    listed = _json(client.get(f"/api/cases/{case.id}/applications"))
+    one = _json(client.get(f"/api/cases/{case.id}/applications/{application.id}"))
+    for shown in (listed[0], one):
+        assert shown["name"] == f"Applicant {code}"
+        assert shown["email"] == "" and shown["nav_contact"] == ""
+        assert shown["blind"] is True
+    assert "Sofie" not in json.dumps([listed, one])
+    type(case).objects.filter(pk=case.pk).update(step="decision")
+    after = _json(client.get(f"/api/cases/{case.id}/applications/{application.id}"))
+    assert (after["name"], after["email"], after["blind"]) == (
+        "Sofie Dahl",
+        "sofie.dahl@example.org",
+        False,
+    )
+
+
 def test_read_only_role_cannot_create(people: People) -> None:
     case = published_case(people)
     response = _client(people.union).post(

@@ -45,6 +45,11 @@ def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     )
     for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo"]):
         subprocess.run([*LIM, *command], env=env, check=True, capture_output=True)
+    # A spool file left by a request killed two hours ago: `lim serve` removes it.
+    stale = data / "tmp" / "uploads" / "stale-upload.part"
+    stale.write_bytes(b"half a CV")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (two_hours_ago, two_hours_ago))
     log = (data / "server.log").open("wb")
     server = subprocess.Popen(
         [*LIM, "serve", "--workers", "1"], env=env, stdout=log, stderr=subprocess.STDOUT
@@ -101,3 +106,22 @@ def test_the_access_log_never_shows_a_private_link(served) -> None:  # type: ign
     text = log.read_text()
     assert '"GET /stillinger/kvittering/[token]/" 404' in text
     assert "hemmelig-lenke-123" not in text
+
+
+def test_the_access_log_never_shows_a_password_reset_link(served) -> None:  # type: ignore[no-untyped-def]
+    base, data = served
+    _get(base + "/passord/ny/MQ/cz1abc-hemmelig0reset/")
+    log = data / "server.log"
+    deadline = time.monotonic() + 10
+    while '"GET /passord/ny/' not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text()
+    assert '"GET /passord/ny/[token]/"' in text
+    assert "hemmelig0reset" not in text
+    assert "/passord/ny/MQ" not in text
+
+
+def test_serve_removes_stale_upload_spool_files(served) -> None:  # type: ignore[no-untyped-def]
+    _, data = served
+    assert (data / "tmp" / "uploads").is_dir()
+    assert not (data / "tmp" / "uploads" / "stale-upload.part").exists()

@@ -109,6 +109,7 @@ def test_settings_page_saves_through_service_and_shows_in_audit_log(world: World
         "retention_days_not_interviewed": 120,
         "retention_days_interviewed": 540,
         "min_group_size": 5,
+        "applicant_list_wait_days": 5,
         "require_nav_checkpoint": "on",
         "postal_code": "5003",
         "postal_town": "Bergen",
@@ -118,6 +119,7 @@ def test_settings_page_saves_through_service_and_shows_in_audit_log(world: World
     world.organisation.refresh_from_db()
     assert world.organisation.sector == "health_trust"
     assert (world.organisation.postal_code, world.organisation.postal_town) == ("5003", "Bergen")
+    assert world.organisation.applicant_list_wait_days == 5
     log = client.get(
         reverse("core:audit_log", kwargs={"organisation_id": world.organisation.id}),
         {"action": "organisation"},
@@ -145,6 +147,7 @@ def test_a_postal_code_must_have_four_digits(world: World) -> None:
     data = {"name": "Testetaten", "org_number": "992000007", "sector": "state"}
     data |= {"written_standard": "nb", "min_group_size": 5, "postal_code": "50a"}
     data |= {"retention_days_not_interviewed": 120, "retention_days_interviewed": 540}
+    data |= {"applicant_list_wait_days": 3}
     page = client.post(url, data).content.decode()
     assert "A postal code has four digits." in page
     assert 'href="#id_postal_code"' in page

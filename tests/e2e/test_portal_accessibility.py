@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from lim.portal.services.applicant_list import applicant_list_publish
 from lim.recruitment.models import Application, JobAd
 from tests.e2e.test_accessibility import LANGS, _assert_no_violations, _set_language
-from tests.portal.conftest import AFTER_DEADLINE, PDF, Clock
+from tests.portal.conftest import AFTER_DEADLINE, PDF, Clock, link_in_mail
 
 # Fixtures, imported by name so pytest finds them here.
 from tests.portal.conftest import ad as ad
@@ -18,6 +18,7 @@ from tests.portal.conftest import case as case
 from tests.portal.conftest import clock as clock
 from tests.portal.conftest import people as people
 from tests.recruitment.conftest import published_case
+from tests.worker import run_queued_tasks
 
 CV = {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
 
@@ -74,7 +75,9 @@ def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-de
 
     _fill_form(page, f"siri.{lang}@example.org")
     page.click("main button[type=submit]")
-    page.wait_for_url("**/stillinger/kvittering/**")
+    page.wait_for_url("**/sendt/")
+    _assert_no_violations(page, f"application sent [{lang}]")
+    page.goto(_link_in_mail(f"siri.{lang}@example.org"))
     expect(page.locator("h1")).to_contain_text(ad.title)
     _assert_no_violations(page, f"receipt [{lang}]")
     application = Application.objects.get()
@@ -105,6 +108,12 @@ def test_career_site_pages_have_no_axe_violations(  # type: ignore[no-untyped-de
     page.wait_for_url("**/stillinger/trukket/")
     assert not Application.objects.exists()
     _assert_no_violations(page, f"application withdrawn [{lang}]")
+
+
+def _link_in_mail(email: str) -> str:
+    """The private link, from the e-mail the worker sends."""
+    run_queued_tasks()
+    return link_in_mail(email)
 
 
 def _tab_to(page, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -146,17 +155,24 @@ def test_the_application_can_be_completed_with_the_keyboard(  # type: ignore[no-
     page.keyboard.type("28.02.2025")
     _tab_to(page, "gap1_cause")
     page.keyboard.press("ArrowDown")  # illness
+    _tab_to(page, "current_employment")
+    page.keyboard.press("ArrowDown")  # a temporary job
+    _tab_to(page, "employment_start")
+    page.keyboard.type("01.09.2025")
+    _tab_to(page, "employment_end")
+    page.keyboard.type("31.05.2026")
     _tab_to(page, "consent")
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
-    page.wait_for_url("**/stillinger/kvittering/**")
+    page.wait_for_url("**/sendt/")
     application = Application.objects.get()
     assert application.name == "Kari Tastatur"
     assert application.gender == "woman"
     assert application.declaration.disability
     assert application.declaration.cv_gap
+    assert application.declaration.current_employment["kind"] == "temporary"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -171,7 +187,7 @@ def test_hr_applicant_list_page_has_no_axe_violations(  # type: ignore[no-untype
     page.check("#id_exemption_requested")
     page.fill("#id_exemption_reason", "Arbeidsgiveren min vet ikke at jeg søker.")
     page.click("main button[type=submit]")
-    page.wait_for_url("**/stillinger/kvittering/**")
+    page.wait_for_url("**/sendt/")
     _set_language(page, lang)
     page.fill("input[name=username]", people.hr.email)
     page.fill("input[name=password]", PASSWORD)

@@ -49,3 +49,23 @@ def test_interview_list_has_no_axe_violations(page) -> None:  # type: ignore[no-
     _log_in(page, "leder@fjordvik.example")
     page.goto(reverse("recruitment:interview_list", kwargs={"case_id": case.id}))
     _assert_no_violations(page, "interview list")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_blind_screening_pages_have_no_axe_violations(page) -> None:  # type: ignore[no-untyped-def]
+    """The pages that now show codes (and the note on HR's applicant-list page) while the
+    organisation's blind screening is in force, as the hiring manager."""
+    demo_load()
+    case = RecruitmentCase.objects.get(pk=demo_id("case", "c07"))
+    case.organisation.blind_screening_until = "recommendation"
+    case.organisation.save()
+    _set_language(page, "nb")
+    _log_in(page, "leder@fjordvik.example")
+    for name in ("interview_list", "decision", "recommendation"):
+        page.goto(reverse(f"recruitment:{name}", kwargs={"case_id": case.id}))
+        if name != "recommendation":  # nobody is interviewed yet in this demo case
+            assert "Søker " in page.content(), name
+        _assert_no_violations(page, f"{name} (blind)")
+    page.goto(reverse("portal:applicant_list", kwargs={"case_id": case.id}))
+    assert "Anonymisert utvelgelse gjelder" in page.locator("main").inner_text()
+    _assert_no_violations(page, "public applicant list (blind, hiring manager)")

@@ -22,8 +22,10 @@ from playwright.sync_api import Page, expect
 
 from lim.recruitment.models import Application, JobAd, RecruitmentCase
 from tests.conftest import PASSWORD, World
+from tests.e2e.test_accessibility import _assert_no_violations
 from tests.recruitment.conftest import People
 from tests.recruitment.conftest import people as people
+from tests.worker import run_queued_tasks
 
 TITLE = "Rådgiver klagesaker"
 MUST = "Mastergrad i rettsvitenskap"
@@ -276,6 +278,14 @@ def test_a_case_from_need_to_onboarding(english_page: Page, people: People) -> N
         page.get_by_label("Start date").fill((today + dt.timedelta(days=60)).isoformat())
         page.get_by_role("button", name="Record the hire").click()
         expect_success(page, "The hire was recorded. Make the onboarding plan next.")
+        # The worker makes the archive package; HR finds it on the case page.
+        run_queued_tasks()
+        page.goto(case_url("case_detail", case))
+        archive = page.get_by_role("region", name="For the archive")
+        expect(
+            archive.get_by_role("link", name=re.compile("^Archive package made"))
+        ).to_be_visible()
+        _assert_no_violations(page, "case page with the archive package")
 
     # 11. The hiring manager makes the onboarding plan and closes the case; the plan
     # is still there after the close.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -118,3 +119,20 @@ def committed(call: Callable[[], Any]) -> Any:
 def post_application(client: Client, ad: JobAd, **extra: Any) -> Any:
     url = reverse("portal:apply", kwargs={"ad_id": ad.pk})
     return committed(lambda: client.post(url, form_data(**extra)))
+
+
+def link_in_mail(to: str = "siri@example.org") -> str:
+    """The private link in the last e-mail to the address (the path, as the tests'
+    client uses it)."""
+    message = [m for m in mail.outbox if m.to == [to]][-1]
+    match = re.search(r"https?://[^/\s]+(/\S+/kvittering/\S+/)", message.body)
+    assert match is not None, message.body
+    return match.group(1)
+
+
+def apply_and_open_link(client: Client, ad: JobAd, **extra: Any) -> str:
+    """Apply; the page only confirms, and the private link arrives by e-mail."""
+    response = post_application(client, ad, **extra)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == reverse("portal:sent", kwargs={"ad_id": ad.pk})
+    return link_in_mail(str(extra.get("email", "siri@example.org")))

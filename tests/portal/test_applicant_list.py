@@ -3,6 +3,7 @@ the list published on the ad page, and published names kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -82,12 +83,17 @@ def test_exemptions_decided_refused_told_first_and_list_published(
     # The refused applicant is told at once, with a private link to withdraw.
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["cato@example.org"]
+    # Cato's language is nb (the form was in English for HR only): the date in bokmål.
+    assert "Listen blir ikke offentliggjort før 26. mars 2026" in mail.outbox[0].body
     link = re.search(r"http://testserver(/stillinger/kvittering/\S+/)", mail.outbox[0].body)
     assert link is not None
     receipt = Client(headers={"accept-language": "en"}).get(link.group(1))
     assert "is refused" in receipt.content.decode()
     assert PortalSubmission.objects.get(application=applicants["cato"]).exemption_notified_at
 
+    # Cato gets the organisation's waiting period (3 days) to withdraw.
+    clock.set(AFTER_DEADLINE + dt.timedelta(days=3))
+    hr = client_for(people.hr, "en")
     _publish(hr, ad)
     publication = ApplicantListPublication.objects.get()
     names = [entry["name"] for entry in publication.entries]
@@ -205,3 +211,61 @@ def test_hr_is_told_of_a_request_without_the_applicants_name(
     )
     link = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
     assert f'href="{link}">Decide the requests</a>' in page.content.decode()
+
+
+def test_publishing_waits_for_the_refused_applicant(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    applicants = _apply_three(ad)
+    clock.set(AFTER_DEADLINE)
+    hr = client_for(people.hr, "en")
+    _decide(hr, applicants["bo"], "granted", "Søkerens arbeidssituasjon veier tyngst her.")
+    _decide(hr, applicants["cato"], "refused", "Stillingen har stor offentlig interesse.")
+    page_url = reverse("portal:applicant_list", kwargs={"case_id": ad.case_id})
+    when = "March 26, 2026, 10 a.m."  # AFTER_DEADLINE (09:00 UTC) + 3 days, Oslo time
+
+    page = hr.get(page_url).content.decode()
+    assert f"The list can be published from {when}" in page
+    assert "Publish the list" not in page
+
+    clock.set(AFTER_DEADLINE + dt.timedelta(days=2, hours=23))
+    hr = client_for(people.hr, "en")
+    response = hr.post(
+        reverse("portal:applicant_list_publish", kwargs={"case_id": ad.case_id}), follow=True
+    )
+    assert f"The list can be published from {when}." in response.content.decode()
+    assert not ApplicantListPublication.objects.exists()
+
+    clock.set(AFTER_DEADLINE + dt.timedelta(days=3))
+    hr = client_for(people.hr, "en")
+    assert "Publish the list" in hr.get(page_url).content.decode()
+    _publish(hr, ad)
+    assert ApplicantListPublication.objects.exists()
+
+
+def test_the_waiting_period_is_the_organisations_and_shown_in_norwegian(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    people.world.organisation.applicant_list_wait_days = 7
+    people.world.organisation.save()
+    applicants = _apply_three(ad)
+    clock.set(AFTER_DEADLINE)
+    hr = client_for(people.hr, "nb")
+    _decide(hr, applicants["bo"], "granted", "Søkerens arbeidssituasjon veier tyngst her.")
+    _decide(hr, applicants["cato"], "refused", "Stillingen har stor offentlig interesse.")
+    clock.set(AFTER_DEADLINE + dt.timedelta(days=5))
+    hr = client_for(people.hr, "nb")
+    url = reverse("portal:applicant_list_publish", kwargs={"case_id": ad.case_id})
+    page = hr.post(url, follow=True).content.decode()
+    assert "Listen kan offentliggjøres fra 30. mars 2026" in page
+    assert not ApplicantListPublication.objects.exists()
+
+
+def test_no_waiting_when_no_request_is_refused(people: People, ad: JobAd, clock: Clock) -> None:
+    applicants = _apply_three(ad)
+    clock.set(AFTER_DEADLINE)
+    hr = client_for(people.hr, "en")
+    for key in ("bo", "cato"):
+        _decide(hr, applicants[key], "granted", "Søkerens situasjon veier tyngst her.")
+    _publish(hr, ad)
+    assert ApplicantListPublication.objects.exists()

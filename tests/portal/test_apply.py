@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -11,10 +12,14 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from lim.core.models import AuditEvent
 from lim.portal.models import ApplicationDocument, PortalSubmission
 from lim.portal.services import applying
 from lim.recruitment.models import Application, JobAd
-from tests.portal.conftest import AFTER_DEADLINE, Clock, pdf, post_application
+from lim.recruitment.rule_checks import RuleBlocked
+from tests.portal.conftest import AFTER_DEADLINE, Clock, link_in_mail, pdf, post_application
+from tests.recruitment.conftest import People, assess, in_selection, invite
+from tests.recruitment.conftest import apply as recruitment_apply
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +50,13 @@ def test_apply_in_each_language_with_a_pdf(ad: JobAd, clock: Clock, lang: str) -
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["siri@example.org"]
-    assert response["Location"] in message.body
+    assert response["Location"] == reverse("portal:sent", kwargs={"ad_id": ad.pk})
+    assert link_in_mail() in message.body
     assert ad.title in message.subject
-    # No personal data in the receipt URL: only the token.
-    assert "siri" not in response["Location"]
+    # No personal data in the private link: only the token.
+    assert "siri" not in link_in_mail()
+    sent = client.get(response["Location"])
+    assert sent.status_code == 200 and f'lang="{lang}"' in sent.content.decode()
 
 
 def test_non_pdf_content_with_a_pdf_name_is_rejected(ad: JobAd, clock: Clock) -> None:
@@ -107,22 +115,56 @@ def test_double_submission_is_harmless(ad: JobAd, clock: Clock) -> None:
     first = post_application(client, ad, idempotency_key=key)
     second = post_application(client, ad, idempotency_key=key)
     assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"]  # the same receipt
-    # From another browser (no session) the same key finds the stored application.
+    assert first["Location"] == second["Location"]  # the same confirmation
+    # From another browser the same key gets the same answer too.
     third = post_application(Client(), ad, idempotency_key=key)
-    assert third.status_code == 200
-    assert "already received" in third.content.decode() or "mottatt" in third.content.decode()
+    assert third["Location"] == first["Location"]
     assert Application.objects.count() == 1
     assert PortalSubmission.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 1  # one receipt, no new link
 
 
-def test_a_second_application_with_the_same_email_is_refused(ad: JobAd, clock: Clock) -> None:
+def _answer(response: Any, client: Client) -> tuple[int, str, str]:
+    """What the sender of a form sees: the status, where it leads and that page."""
+    page = client.get(response["Location"]).content.decode()
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    return response.status_code, response["Location"], page
+
+
+def test_applying_again_with_the_same_email_tells_nobody_and_mails_a_new_link(
+    ad: JobAd, clock: Clock
+) -> None:
     client = Client(headers={"accept-language": "en"})
-    assert post_application(client, ad).status_code == 302
-    response = post_application(client, ad)
-    assert response.status_code == 400
-    assert "already been received" in response.content.decode()
+    first = post_application(client, ad, email="Siri@Example.org")
+    old_link = link_in_mail()
+    assert client.get(old_link).status_code == 200
+    mail.outbox.clear()
+    # Someone else tries the same address: the answer is exactly that of a new application.
+    stranger = Client(headers={"accept-language": "en"})
+    again = post_application(stranger, ad, name="Ola Nysgjerrig", phone="+47 911 11 111")
+    new = post_application(stranger, ad, email="someone.else@example.org")
+    assert _answer(again, stranger) == _answer(new, stranger)
+    page = _answer(again, stranger)[2]
+    assert "Siri" not in page and "already" not in page.lower().replace("if you had already", "")
+    # Nothing new was stored; the address gets a new link and the old one stops working.
+    assert Application.objects.filter(email="siri@example.org").count() == 1
+    assert not Application.objects.filter(name="Ola Nysgjerrig").exists()
+    [resent] = [m for m in mail.outbox if m.to == ["siri@example.org"]]
+    assert "new private link" in resent.body and "Ola" not in resent.body
+    new_link = link_in_mail()
+    assert new_link != old_link
+    assert client.get(old_link).status_code == 404
+    assert client.get(new_link).status_code == 200
+    assert AuditEvent.objects.filter(action="application.link_resent").count() == 1
+    assert first.status_code == 302
+
+
+def test_the_link_again_mail_is_in_the_applicants_language(ad: JobAd, clock: Clock) -> None:
+    post_application(Client(headers={"accept-language": "nn"}), ad)
+    mail.outbox.clear()
+    post_application(Client(headers={"accept-language": "en"}), ad)
+    [resent] = mail.outbox
+    assert "Ny lenkje" in resent.subject and "Du hadde alt søkt" in resent.body
 
 
 def test_rate_limit_per_client(ad: JobAd, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,7 +238,7 @@ def test_cv_gap_and_declarations_are_stored_and_explained(ad: JobAd, clock: Cloc
     assert response.status_code == 302
     declaration = Application.objects.get().declaration
     assert declaration.disability and declaration.cv_gap
-    receipt = client.get(response["Location"]).content.decode()
+    receipt = client.get(link_in_mail()).content.decode()
     assert "You count as having a gap in the CV" in receipt
     assert "How this was worked out" in receipt
     assert declaration.cv_gap_result["reasons"]["en"][0] in receipt
@@ -236,3 +278,72 @@ def test_a_submission_that_fails_after_its_files_are_written_leaves_no_file(
     assert not Application.objects.exists()
     uploads = settings.MEDIA_ROOT / "applications"
     assert not uploads.exists() or not any(uploads.iterdir())
+
+
+GAP = {"gap1_start": "01.01.2022", "gap1_end": "28.02.2025", "gap1_cause": "illness"}
+
+
+def test_an_applicant_in_a_temporary_job_with_a_cv_gap_applies_and_must_be_interviewed(
+    ad: JobAd, clock: Clock, people: People
+) -> None:
+    client = Client(headers={"accept-language": "en"})
+    form = client.get(reverse("portal:apply", kwargs={"ad_id": ad.pk})).content.decode()
+    assert 'name="employment_start"' in form and 'name="employment_end"' in form
+    response = post_application(
+        client,
+        ad,
+        current_employment="temporary",
+        employment_start="01.09.2025",
+        employment_end="31.05.2026",
+        **GAP,
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    declaration = application.declaration
+    assert declaration.cv_gap  # a temporary job under one year does not disqualify
+    assert declaration.current_employment == {
+        "kind": "temporary",
+        "start": "2025-09-01",
+        "end": "2026-05-31",
+    }
+    # The interview duty (SEL-INTERVIEW-CVGAP) is recognised for the qualified applicant.
+    other = recruitment_apply(ad.case, "Ola Nordmann")
+    case = in_selection(people, ad.case)
+    assess(people, application, qualified=True)
+    assess(people, other, qualified=True)
+    with pytest.raises(RuleBlocked) as error:
+        invite(people, case, [other])
+    assert error.value.rules == ("SEL-INTERVIEW-CVGAP",)
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "message"),
+    [
+        ({}, "employment_start", "Give the date your temporary job started"),
+        ({"employment_start": "01.09.2025"}, "employment_end", "the date it ends"),
+        (
+            {"employment_start": "01.09.2025", "employment_end": "01.08.2025"},
+            "employment_end",
+            "The job ends before it starts.",
+        ),
+    ],
+)
+def test_a_temporary_job_without_good_dates_gets_a_field_error(
+    ad: JobAd, clock: Clock, dates: dict[str, str], field: str, message: str
+) -> None:
+    client = Client(headers={"accept-language": "en"})
+    response = post_application(client, ad, current_employment="temporary", **GAP, **dates)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert f'href="#id_{field}"' in html  # the error summary points at the date field
+    assert "needs a start and an end date" not in html
+    assert not Application.objects.exists()
+
+
+def test_the_temporary_job_dates_are_asked_in_norwegian(ad: JobAd, clock: Clock) -> None:
+    for lang, text in (("nb", "Gi datoen"), ("nn", "Gi datoen")):
+        client = Client(headers={"accept-language": lang})
+        response = post_application(client, ad, current_employment="temporary", **GAP)
+        assert response.status_code == 400
+        assert text in response.content.decode()

@@ -14,16 +14,21 @@ from django.urls import reverse
 from lim.core.models import AuditEvent
 from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission
 from lim.recruitment.models import Application, JobAd, TargetGroupDeclaration
-from tests.portal.conftest import AFTER_DEADLINE, Clock, committed, pdf, post_application
+from tests.portal.conftest import (
+    AFTER_DEADLINE,
+    Clock,
+    apply_and_open_link,
+    committed,
+    pdf,
+    post_application,
+)
 from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
 
 def _receipt(client: Client, ad: JobAd, **extra: object) -> str:
-    response = post_application(client, ad, **extra)
-    assert response.status_code == 302
-    return str(response["Location"])
+    return apply_and_open_link(client, ad, **extra)
 
 
 def _token(url: str) -> str:

@@ -78,11 +78,30 @@ def test_declaration_view_is_audited_for_those_who_need_it(people: People) -> No
     for user in (people.manager, people.hr, people.coordinator):
         view = declaration_for_user(user=user, application=application)
         assert view.scope == "full"
-        assert view.cv_gap is True and view.immigrant_background is True
+        assert view.cv_gap is True
         assert view.cv_gap_periods and view.cv_gap_periods[0]["cause"] == "imprisonment"
     events = AuditEvent.objects.filter(action="declaration.view")
     assert {e.actor for e in events} == {people.manager, people.hr, people.coordinator}
     assert all(e.object_id == str(application.id) for e in events)
+
+
+def test_immigrant_background_only_for_the_inclusion_coordinator_audited(
+    people: People,
+) -> None:
+    """Ethnic origin (GDPR art. 9) per named applicant only for the role that acts on the
+    interview duty for it (SPH 2.3.2.3); the audit entry says it was shown."""
+    application = _declared(people)
+    for user in (people.manager, people.hr, people.union):
+        assert declaration_for_user(user=user, application=application).immigrant_background is None
+    shown = declaration_for_user(user=people.coordinator, application=application)
+    assert shown.immigrant_background is True
+    events = AuditEvent.objects.filter(action="declaration.view")
+    assert [e.details.get("immigrant_background") for e in events.order_by("id")] == [
+        None,
+        None,
+        None,
+        True,
+    ]
 
 
 def test_union_representative_sees_only_whether_groups_are_declared(people: People) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from lim.recruitment.ics import calendar_event
 from lim.recruitment.models import JobAd
-from lim.recruitment.nav_payload import ad_transfer
+from lim.recruitment.nav_payload import ad_transfer, employer_address
 from lim.recruitment.selectors import interview_calendar
 from lim.recruitment.services import ads, interviews
 from tests.recruitment.conftest import (
@@ -289,3 +289,35 @@ def test_every_kind_of_ad_passes_the_field_rules(
         assert nav_violations(payload) == []
         assert payload["properties"]["extent"] == extent
         assert payload["properties"]["engagementtype"] == engagement
+
+
+def test_the_job_location_never_mixes_the_employers_postal_code_with_the_jobs_town(
+    people: People,
+) -> None:
+    organisation = people.world.organisation
+    organisation.postal_code, organisation.postal_town = "6900", "Florø"
+    organisation.save()
+    ad = _published(people, location="Bergen")
+    address = employer_address(organisation, "", "")
+    payload = ad_transfer(ad, **address)
+    # The employer keeps its own address; the job is in Bergen, without Florø's code.
+    assert payload["employer"]["location"] == {
+        "postalCode": "6900",
+        "city": "Florø",
+        "country": "NORGE",
+    }
+    assert payload["locationList"] == [{"city": "Bergen", "country": "NORGE"}]
+    assert nav_violations(payload) == []
+    # A job in the employer's own town takes the employer's postal code with it.
+    in_floro = _published(people, location="Florø")
+    assert ad_transfer(in_floro, **address)["locationList"][0]["postalCode"] == "6900"
+
+
+def test_the_nav_payload_sends_the_whole_salary_range(people: People) -> None:
+    ad = _published(people, salary_min=550000, salary_max=650000)
+    salary = ad_transfer(ad, postal_code="5003", city="Bergen")["properties"]["salary"]
+    assert salary == "550\u00a0000–650\u00a0000 kr per år"
+    only_max = _published(people, salary_max=650000)
+    properties = ad_transfer(only_max, postal_code="5003")["properties"]
+    assert properties["salary"] == "Opptil 650\u00a0000 kr per år"
+    assert "salary" not in ad_transfer(_published(people), postal_code="5003")["properties"]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from lim.core.errors import DomainError
 from lim.core.models import AuditEvent
+from lim.portal.selectors import job_posting
 from lim.recruitment.models import JobAd, Notification
+from lim.recruitment.nav_payload import ad_transfer
 from lim.recruitment.rule_checks import RuleBlocked
 from lim.recruitment.services import ads
 from tests.recruitment.conftest import (
@@ -189,3 +193,78 @@ def test_published_ad_cannot_be_edited(people: People) -> None:
             channels=["career_site"],
             now=NOW,
         )
+
+
+BROWSER_BODY = (
+    "Vi søker en rådgiver.\r\n\r\n## Arbeidsoppgaver\r\n- Behandle klagesaker\r\n"
+    "- Skrive vedtak\r\n\r\nLes *mer* på [nettsiden](https://example.org/om-oss).\r\n"
+)
+XSS_BODY = (
+    "## Om oss\n\n<script>alert('x')</script>\n\n[Klikk her](javascript:alert(1)) og "
+    '<img src=x onerror="alert(2)">'
+)
+
+
+def _published_with_body(people: People, body: str) -> JobAd:
+    ad = _ready_ad(people)
+    ad = ads.ad_update(
+        actor=people.hr,
+        ad=ad,
+        title=ad.title,
+        body=body,
+        deadline=DEADLINE,
+        channels=["career_site", "nav"],
+        now=NOW,
+    )
+    record_checkpoint(people, ad.case)
+    ads.ad_publish(actor=people.hr, ad=ad, now=NOW)
+    return JobAd.objects.get(pk=ad.pk)
+
+
+def test_an_ad_saved_from_the_browser_keeps_its_structure_everywhere(people: People) -> None:
+    ad = _published_with_body(people, BROWSER_BODY)
+    assert "\r" not in ad.body  # the service stores plain line breaks
+    page = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    assert "<h2>Arbeidsoppgaver</h2>" in page and "## Arbeidsoppgaver" not in page
+    assert "<li>Skrive vedtak</li>" in page
+    assert '<a href="https://example.org/om-oss">nettsiden</a>' in page
+    ad_text = ad_transfer(ad, postal_code="5003", city="Bergen")["adText"]
+    assert "<h2>Arbeidsoppgaver</h2>" in ad_text and "##" not in ad_text
+    assert "<ul>\n<li>Behandle klagesaker</li>" in ad_text and "<em>mer</em>" in ad_text
+    description = job_posting(ad, url="https://x.example/ad")["description"]
+    assert "<h2>Arbeidsoppgaver</h2>" in description and "##" not in description
+    # HR's preview of the published ad renders the same way.
+    hr = Client()
+    hr.force_login(people.hr)
+    preview = hr.get(reverse("recruitment:ad", kwargs={"case_id": ad.case_id})).content.decode()
+    assert "<h2>Arbeidsoppgaver</h2>" in preview and "## Arbeidsoppgaver" not in preview
+
+
+def test_html_and_script_links_in_an_ad_are_shown_as_text_never_run(people: People) -> None:
+    ad = _published_with_body(people, XSS_BODY)
+    page = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    rendered = [
+        page,
+        ad_transfer(ad, postal_code="5003", city="Bergen")["adText"],
+        job_posting(ad, url="https://x.example/ad")["description"],
+    ]
+    for html in rendered:
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;" in html
+        assert "javascript:" not in html.replace("(javascript:alert(1))", "")
+        assert 'href="javascript' not in html
+        assert "<img" not in html
+        assert "<h2>Om oss</h2>" in html
+
+
+def _visible(ad: JobAd) -> str:
+    page = Client().get(reverse("portal:ad_detail", kwargs={"ad_id": ad.pk})).content.decode()
+    return re.sub(r"<script type=\"application/ld\+json\">.*?</script>", "", page, flags=re.S)
+
+
+def test_the_diversity_statement_is_on_the_ad_page_once(people: People) -> None:
+    ad = published_case(people).ad
+    assert _visible(ad).count("Vi ønsker søkere med ulik bakgrunn.") == 1
+    # An ad whose text leaves the statement out still shows it, in its own section.
+    edited = _published_with_body(people, "## Om stillingen\n\nTekst.")
+    assert _visible(edited).count("Vi ønsker søkere med ulik bakgrunn.") == 1

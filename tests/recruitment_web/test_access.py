@@ -64,6 +64,7 @@ def objects(people: People) -> dict[str, uuid.UUID]:
         "interview_id": interview.id,
         "notification_id": Notification.objects.get(case=case).id,
         "task_id": uuid.uuid4(),
+        "package_id": uuid.uuid4(),
     }
 
 

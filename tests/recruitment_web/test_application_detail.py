@@ -35,10 +35,28 @@ def test_manager_sees_the_declaration_and_the_view_is_audited(people: People) ->
     application = _sofie(people)
     page = as_user(people.manager).get(app_url("application_detail", application)).content.decode()
     assert "Target-group declaration" in page
-    assert "Immigrant background" in page
+    assert "Disability needing accommodation" in page
+    # Immigrant background is ethnic origin (GDPR art. 9): not per named applicant for
+    # the hiring manager, nor for HR.
+    assert "Immigrant background" not in page
     event = AuditEvent.objects.get(action="declaration.view")
     assert event.actor == people.manager
     assert event.details == {"scope": "full"}
+    hr_page = as_user(people.hr).get(app_url("application_detail", application)).content.decode()
+    assert "Target-group declaration" in hr_page
+    assert "Immigrant background" not in hr_page
+
+
+def test_inclusion_coordinator_sees_immigrant_background_and_each_view_is_audited(
+    people: People,
+) -> None:
+    application = _sofie(people)
+    client = as_user(people.coordinator)
+    for _view in range(2):
+        page = client.get(app_url("application_detail", application)).content.decode()
+        assert "Immigrant background" in page
+    events = AuditEvent.objects.filter(action="declaration.view", actor=people.coordinator)
+    assert [e.details for e in events] == [{"scope": "full", "immigrant_background": True}] * 2
 
 
 def test_union_rep_sees_only_the_two_booleans(people: People) -> None:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core import mail
+from django.utils import translation
 
 from lim.recruitment.models import Application, OnboardingTask, Recommendation
 from lim.recruitment.services import interviews
+from lim.recruitment.views.recommendation import count_rows
 from tests.recruitment_web.conftest import (
     AFTER_DEADLINE,
     People,
     as_user,
     invite,
+    published_case,
     selection_case,
     url,
 )
@@ -140,3 +143,16 @@ def test_read_only_roles_cannot_offer_hire_or_close(people: People) -> None:
     decision = union.post(url("decision", case), {"chosen": sofie.id, "text": "x"})
     assert decision.status_code == 200
     assert "error-summary" in decision.content.decode()
+
+
+def test_immigrant_background_counts_hide_small_groups_only(people: People) -> None:
+    """Counts of immigrant-background applicants are shown where the group is as large as
+    the organisation's smallest group, and hidden below it; the other groups as they are."""
+    case = published_case(people)
+    figures = {"declared": 6, "qualified": 5, "interviewed": 2, "ranked": 0}
+    counts = {"immigrant_background": figures, "disability": figures, "comment_recorded": True}
+    with translation.override("en"):
+        rows = {str(r["label"]): r for r in count_rows(people.hr, case, counts) or []}
+    hidden = "hidden (group under 5)"
+    assert [rows["Immigrant background"][k] for k in figures] == [6, 5, hidden, hidden]
+    assert [rows["Disability"][k] for k in figures] == [6, 5, 2, 0]

@@ -19,6 +19,7 @@ from lim.core.errors import DomainError
 from lim.core.models import User
 from lim.recruitment import selectors, states
 from lim.recruitment.access import get_case_for_user
+from lim.recruitment.identity import Identity, identity_for
 from lim.recruitment.models import Application, ApplicationStatus, JobAd, RecruitmentCase
 from lim.recruitment.nav_payload import ad_transfer, employer_address
 from lim.recruitment.rule_checks import RuleBlocked
@@ -67,6 +68,30 @@ def _application(case: RecruitmentCase, application_id: uuid.UUID) -> Applicatio
     if application is None:
         raise Http404
     return application
+
+
+def _application_out(request: HttpRequest, application: Application) -> dict[str, Any]:
+    """An application as the user may see it now: a code and no contact details while
+    the organisation's blind screening is in force (the same decision as the pages)."""
+    identity = identity_for(_user(request), application.case)
+    return _shown(application, identity)
+
+
+def _shown(application: Application, identity: Identity) -> dict[str, Any]:
+    hidden = identity.hidden
+    return {
+        "id": application.id,
+        "case_id": application.case_id,
+        "name": identity.label(application),
+        "email": "" if hidden else application.email,
+        "blind": hidden,
+        "source": application.source,
+        "nav_contact": "" if hidden else application.nav_contact,
+        "status": application.status,
+        "rejection_reason": application.rejection_reason,
+        "submitted_at": application.submitted_at,
+        "status_changed_at": application.status_changed_at,
+    }
 
 
 def _case_out(case: RecruitmentCase) -> dict[str, Any]:
@@ -149,7 +174,9 @@ def list_applications(
     request: HttpRequest, case_id: uuid.UUID, status: str = "", source: str = ""
 ) -> Any:
     case = _case(request, case_id)
-    return selectors.applications_for_case(case=case, status=status, source=source)
+    identity = identity_for(_user(request), case)
+    applications = selectors.applications_for_case(case=case, status=status, source=source)
+    return [_shown(application, identity) for application in applications]
 
 
 @api.post(
@@ -159,7 +186,7 @@ def list_applications(
 )
 def create_application(
     request: HttpRequest, case_id: uuid.UUID, payload: ApplicationIn
-) -> Status[Application]:
+) -> Status[dict[str, Any]]:
     case = _case(request, case_id, need="write")
     try:
         application = application_services.application_create(
@@ -167,7 +194,7 @@ def create_application(
         )
     except DomainError as error:
         raise _refused(error) from error
-    return Status(201, application)
+    return Status(201, _application_out(request, application))
 
 
 @api.get(
@@ -177,8 +204,8 @@ def create_application(
 )
 def read_application(
     request: HttpRequest, case_id: uuid.UUID, application_id: uuid.UUID
-) -> Application:
-    return _application(_case(request, case_id), application_id)
+) -> dict[str, Any]:
+    return _application_out(request, _application(_case(request, case_id), application_id))
 
 
 @api.post(
@@ -189,7 +216,7 @@ def read_application(
 )
 def change_status(
     request: HttpRequest, case_id: uuid.UUID, application_id: uuid.UUID, payload: StatusIn
-) -> Application:
+) -> dict[str, Any]:
     case = _case(request, case_id, need="write")
     application = _application(case, application_id)
     actor = _user(request)
@@ -217,4 +244,4 @@ def change_status(
     except DomainError as error:
         raise _refused(error) from error
     application.refresh_from_db()
-    return application
+    return _application_out(request, application)

@@ -7,3 +7,9 @@ class ApiConfig(AppConfig):
     label = "lim_api"
     verbose_name = _("REST API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lim.api.models import ApiToken
+        from lim.core.personal_data import not_personal
+
+        not_personal(ApiToken, why="a token's name describes its use, not a person")

@@ -19,6 +19,8 @@ class ApiToken(models.Model):
     token_hash = models.CharField(_("token hash (SHA-256)"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    # Null only until the migration that gave existing tokens 90 days has run.
+    expires_at = models.DateTimeField(_("expires"), null=True)
     revoked = models.BooleanField(_("revoked"), default=False)
 
     class Meta:

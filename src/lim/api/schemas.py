@@ -54,8 +54,10 @@ class ApplicationIn(Schema):
 class ApplicationOut(Schema):
     id: uuid.UUID
     case_id: uuid.UUID
+    # While the organisation's blind screening is in force: a code, and no contact details.
     name: str
     email: str
+    blind: bool = False
     source: str
     nav_contact: str
     status: str

@@ -1,4 +1,5 @@
-"""Issuing, checking and revoking API tokens (services: one transaction, audited)."""
+"""Issuing, checking and revoking API tokens (services: one transaction, audited).
+A token works until it expires (90 days unless chosen otherwise) or is revoked."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from lim.core.models import User
 PREFIX = "lim_"
 # last_used_at is written at most this often per token, so reads do not all write.
 TOUCH_EVERY = dt.timedelta(minutes=5)
+DEFAULT_VALID_DAYS = 90
+MAX_VALID_DAYS = 730
 
 
 def token_hash(token: str) -> str:
@@ -26,24 +29,44 @@ def token_hash(token: str) -> str:
 
 @transaction.atomic
 def api_token_create(
-    *, actor: User | None, user: User, name: str, now: dt.datetime | None = None
+    *,
+    actor: User | None,
+    user: User,
+    name: str,
+    valid_days: int = DEFAULT_VALID_DAYS,
+    now: dt.datetime | None = None,
 ) -> tuple[ApiToken, str]:
-    """A new token for `user`; the plain token is returned once and never stored."""
+    """A new token for `user`, valid for `valid_days`; the plain token is returned once
+    and never stored."""
     if not name.strip():
         raise DomainError(_("Give the token a name."), field="name")
+    if not 1 <= valid_days <= MAX_VALID_DAYS:
+        raise DomainError(
+            _("A token is valid for 1 to %(max)s days.") % {"max": MAX_VALID_DAYS},
+            field="valid_days",
+        )
     if not user.is_active:
         raise DomainError(_("The user is not active."), field="user")
     now = now or timezone.now()
     plain = PREFIX + secrets.token_urlsafe(32)
+    expires_at = now + dt.timedelta(days=valid_days)
     token = ApiToken.objects.create(
-        user=user, name=name.strip(), token_hash=token_hash(plain), created_at=now
+        user=user,
+        name=name.strip(),
+        token_hash=token_hash(plain),
+        created_at=now,
+        expires_at=expires_at,
     )
     audit_record(
         actor=actor,
         action="api_token.create",
         obj=user,
         at=now,
-        details={"token": str(token.id), "name": token.name},
+        details={
+            "token": str(token.id),
+            "name": token.name,
+            "expires_at": expires_at.isoformat(),
+        },
     )
     return token, plain
 
@@ -66,15 +89,25 @@ def api_token_revoke(
 
 
 def user_for_token(plain: str, *, now: dt.datetime | None = None) -> User | None:
-    """The active user a valid, unrevoked token belongs to, or None."""
+    """The active user a valid token (not revoked, not expired) belongs to, or None."""
+    now = now or timezone.now()
     token = (
         ApiToken.objects.select_related("user")
-        .filter(token_hash=token_hash(plain), revoked=False, user__is_active=True)
+        .filter(
+            token_hash=token_hash(plain),
+            revoked=False,
+            expires_at__gt=now,
+            user__is_active=True,
+        )
         .first()
     )
     if token is None:
         return None
-    now = now or timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    """The user's tokens, newest first, for the token page and `lim token list`."""
+    return list(ApiToken.objects.filter(user=user).order_by("-created_at"))

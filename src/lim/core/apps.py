@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from lim.core import schedule
+        from lim.core.privacy import register_personal_data
+
+        register_personal_data()
         from lim.core.tasks import queue_prune
 
         schedule.daily("prune-finished-tasks", queue_prune)

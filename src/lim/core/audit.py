@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from lim.core.models import AuditEvent, Organisation, User
+from lim.core.personal_data import audit_label
 
 
 def _organisation_of(obj: models.Model | None) -> Organisation | None:
@@ -44,7 +45,7 @@ def audit_record(
         action=action,
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        object_label=str(obj)[:300] if obj is not None else "",
+        object_label=audit_label(obj) if obj is not None else "",
         details=details or {},
     )
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.models import Organisation, Role, Unit, User
+from lim.core.selectors import users_assignable
 
 
 class OrganisationSettingsForm(forms.ModelForm[Organisation]):
@@ -25,6 +26,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "retention_days_interviewed",
             "blind_screening_until",
             "min_group_size",
+            "applicant_list_wait_days",
         ]
         help_texts = {
             "org_number": _(
@@ -35,6 +37,10 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
                 "other sectors."
             ),
             "min_group_size": _("Figures about fewer people than this are hidden. Never below 3."),
+            "applicant_list_wait_days": _(
+                "Counted from when an applicant is told that their request to be left off "
+                "the public applicant list is refused, so they can withdraw first."
+            ),
             "blind_screening_until": _(
                 "While blind, the screening hides name, gender, age, address and contact "
                 "details, and nobody can turn it off."
@@ -54,7 +60,7 @@ class RoleAssignForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(user_field, forms.ModelChoiceField)
         assert isinstance(unit_field, forms.ModelChoiceField)
-        user_field.queryset = User.objects.filter(is_active=True).order_by("full_name")
+        user_field.queryset = users_assignable(organisation=organisation)
         unit_field.queryset = Unit.objects.filter(organisation=organisation).order_by("name")
 
 

@@ -91,6 +91,13 @@ class Organisation(models.Model):
     min_group_size = models.PositiveSmallIntegerField(
         _("smallest group shown in figures"), default=5, validators=[MinValueValidator(3)]
     )
+    # Time an applicant refused an exemption has to withdraw before the public applicant
+    # list may be published (offentleglova § 25: they must be told, and get to react).
+    applicant_list_wait_days = models.PositiveSmallIntegerField(
+        _("days between refusing an exemption and publishing the applicant list"),
+        default=3,
+        validators=[MinValueValidator(1)],
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -285,3 +292,16 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} {self.period}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset e-mail, counted per account and per client
+    address in the database (every worker process sees them). Both keys are keyed hashes:
+    neither the address typed in nor the client's IP address is stored."""
+
+    account = models.CharField(max_length=64, db_index=True)
+    client = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.account[:8]} {self.at}"

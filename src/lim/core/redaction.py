@@ -1,5 +1,6 @@
 """Logs without secrets: the token of an applicant's private link
-(/stillinger/kvittering/<token>/...) is replaced before a line is written, in gunicorn's
+(/stillinger/kvittering/<token>/...) and the user id and token of a password-reset link
+(/passord/ny/<uidb64>/<token>/) are replaced before a line is written, in gunicorn's
 access log and in Django's own log (for example "Not Found: <path>")."""
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from typing import Any
 from gunicorn.glogging import Logger
 
 _PRIVATE_LINK = re.compile(r"(/kvittering/)[^/?\s\"']+")
+# Whoever reads a reset link can set the account's password; Django's own view also
+# redirects to /passord/ny/<uidb64>/set-password/, which names the account.
+_PASSWORD_RESET_LINK = re.compile(r"(/passord/ny/)[^/?\s\"']+(?:/[^/?\s\"']+)?")
 
 
 def redact_path(text: str) -> str:
-    return _PRIVATE_LINK.sub(r"\1[token]", text)
+    text = _PRIVATE_LINK.sub(r"\1[token]", text)
+    return _PASSWORD_RESET_LINK.sub(r"\1[token]", text)
 
 
 class PrivateLinkFilter(logging.Filter):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from lim.core.access import AnyUser, unit_ids_for_user
 from lim.core.models import AuditEvent, Organisation, RoleAssignment, Unit, User
@@ -48,6 +48,20 @@ def role_assignments_in_unit(*, unit: Unit) -> QuerySet[RoleAssignment]:
         RoleAssignment.objects.filter(unit=unit)
         .select_related("user")
         .order_by("role", "user__full_name")
+    )
+
+
+def users_assignable(*, organisation: Organisation) -> QuerySet[User]:
+    """Active users an administrator of the organisation may give a role: those with a
+    role in it and those with no role anywhere yet (new accounts). Users of other
+    organisations are neither listed nor accepted."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(role_assignments__unit__organisation=organisation) | Q(role_assignments__isnull=True)
+        )
+        .distinct()
+        .order_by("full_name")
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lim.core.audit import audit_record, changes
 from lim.core.errors import DomainError
 from lim.core.models import Organisation, Role, RoleAssignment, Unit, User
+from lim.core.selectors import users_assignable
 
 ORGANISATION_SETTINGS = (
     "name",
@@ -26,6 +27,7 @@ ORGANISATION_SETTINGS = (
     "retention_days_interviewed",
     "blind_screening_until",
     "min_group_size",
+    "applicant_list_wait_days",
 )
 
 
@@ -123,6 +125,13 @@ def user_create(
 def role_assign(*, actor: User | None, user: User, unit: Unit, role: str) -> RoleAssignment:
     if role not in Role.values:
         raise DomainError(_("Unknown role."), field="role")
+    # A person (an administrator) may only give roles to users of their own organisation;
+    # the system itself (actor None: demo, commands) may give any.
+    if (
+        actor is not None
+        and not users_assignable(organisation=unit.organisation).filter(pk=user.pk).exists()
+    ):
+        raise DomainError(_("This user belongs to another organisation."), field="user")
     assignment, created = RoleAssignment.objects.get_or_create(user=user, unit=unit, role=role)
     if created:
         audit_record(

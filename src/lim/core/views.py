@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,6 +26,16 @@ from lim.core.access import (
 from lim.core.errors import DomainError
 from lim.core.forms import AuditFilterForm, OrganisationSettingsForm, RoleAssignForm
 from lim.core.models import Organisation, Role, RoleAssignment
+
+
+def login_locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes' answer to a login while the account or address is locked out."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/lockout.html", {"minutes": minutes}, status=429)
 
 
 @require_GET
@@ -111,14 +123,18 @@ def user_list(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     form = RoleAssignForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         assert request.user.is_authenticated
-        services.role_assign(
-            actor=request.user,
-            user=form.cleaned_data["user"],
-            unit=form.cleaned_data["unit"],
-            role=form.cleaned_data["role"],
-        )
-        messages.success(request, _("The role was given."))
-        return redirect("core:user_list", organisation_id=organisation.pk)
+        try:
+            services.role_assign(
+                actor=request.user,
+                user=form.cleaned_data["user"],
+                unit=form.cleaned_data["unit"],
+                role=form.cleaned_data["role"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field, str(exc.message))
+        else:
+            messages.success(request, _("The role was given."))
+            return redirect("core:user_list", organisation_id=organisation.pk)
     return render(
         request,
         "core/user_list.html",

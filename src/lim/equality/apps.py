@@ -10,6 +10,9 @@ class EqualityConfig(AppConfig):
     def ready(self) -> None:
         from lim.core.demo import DEMO_LOADERS
         from lim.equality.demo import demo_workforce
+        from lim.equality.privacy import register_personal_data
+
+        register_personal_data()
 
         if demo_workforce not in DEMO_LOADERS:
             DEMO_LOADERS.append(demo_workforce)

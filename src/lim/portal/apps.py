@@ -14,6 +14,9 @@ class PortalConfig(AppConfig):
         from lim.portal.demo import demo_portal
         from lim.portal.files import remove_file_after_commit
         from lim.portal.models import ApplicationDocument
+        from lim.portal.privacy import register_personal_data
+
+        register_personal_data()
 
         post_delete.connect(
             remove_file_after_commit,

@@ -22,6 +22,7 @@ from lim.recruitment.services.applications import AbsencePeriod, DeclarationInpu
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 PERIODS = 3
+GAP_PARTS = ("start", "end", "cause")
 ACCEPT = ".pdf,.docx,.odt,application/pdf"
 
 
@@ -151,6 +152,8 @@ class ApplicationForm(forms.Form):
         ],
         initial="none",
     )
+    employment_start = _date(_("The temporary job started"))
+    employment_end = _date(_("The temporary job ends"))
     immigrant_background = forms.BooleanField(
         label=_("I have an immigrant background"), required=False
     )
@@ -220,18 +223,34 @@ class ApplicationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for n in range(1, PERIODS + 1):
-            start, end, cause = (data.get(f"gap{n}_{k}") for k in ("start", "end", "cause"))
+            start, end, cause = (data.get(f"gap{n}_{k}") for k in GAP_PARTS)
             if not (start or end or cause):
                 continue
             if not (start and end and cause):
                 self.add_error(f"gap{n}_start", _("Give both dates and a cause for the period."))
             elif end < start:
                 self.add_error(f"gap{n}_end", _("The period ends before it starts."))
+        self._clean_temporary_job(data)
         if data.get("exemption_requested") and not (data.get("exemption_reason") or "").strip():
             self.add_error(
                 "exemption_reason", _("Say why you ask to be left off the public applicant list.")
             )
         return data
+
+    def _clean_temporary_job(self, data: dict[str, Any]) -> None:
+        """The CV-gap rule, which runs when periods are given, needs both dates of a
+        temporary job; the dates of any other answer are not used."""
+        given = any(data.get(f"gap{n}_{k}") for n in range(1, PERIODS + 1) for k in GAP_PARTS)
+        if data.get("current_employment") != "temporary" or not given:
+            return
+        start, end = data.get("employment_start"), data.get("employment_end")
+        for name, value in (("employment_start", start), ("employment_end", end)):
+            if value is None and name not in self.errors:
+                self.add_error(
+                    name, _("Give the date your temporary job started and the date it ends.")
+                )
+        if start and end and end < start:
+            self.add_error("employment_end", _("The job ends before it starts."))
 
     def periods(self) -> list[AbsencePeriod]:
         data = self.cleaned_data
@@ -241,16 +260,22 @@ class ApplicationForm(forms.Form):
             if data.get(f"gap{n}_start") and data.get(f"gap{n}_end") and data.get(f"gap{n}_cause")
         ]
 
+    def employment(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        kind = data.get("current_employment") or "none"
+        if kind != "temporary" or not (data.get("employment_start") and data.get("employment_end")):
+            return {"kind": kind, "start": None, "end": None}
+        return {"kind": kind, "start": data["employment_start"], "end": data["employment_end"]}
+
     def declaration(self) -> DeclarationInput | None:
         data = self.cleaned_data
         periods = self.periods()
-        kind = data.get("current_employment") or "none"
         if not (data["disability"] or periods or data["immigrant_background"]):
             return None
         return DeclarationInput(
             disability=data["disability"],
             cv_gap_periods=periods,
-            current_employment={"kind": kind, "start": None, "end": None},
+            current_employment=self.employment(),
             immigrant_background=data["immigrant_background"],
             consent_statistics=data["consent_statistics"],
         )

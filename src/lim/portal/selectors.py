@@ -12,9 +12,9 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
 
 from lim.portal.models import ExemptionDecision
+from lim.recruitment.ad_markup import ad_html
 from lim.recruitment.blind import age_on
 from lim.recruitment.models import (
     AdChannel,
@@ -97,16 +97,13 @@ def public_ad(ad_id: uuid.UUID) -> JobAd:
     return ad
 
 
-def ad_blocks(ad: JobAd) -> list[tuple[str, str]]:
-    """The ad text as (kind, text) blocks: "## " starts a heading, a blank line a paragraph."""
-    blocks: list[tuple[str, str]] = []
-    for part in ad.body.split("\n\n"):
-        part = part.strip()
-        if part.startswith("## "):
-            blocks.append(("heading", part[3:]))
-        elif part:
-            blocks.append(("paragraph", part))
-    return blocks
+def diversity_statement_not_in_ad(ad: JobAd) -> str:
+    """The organisation's diversity statement when the ad text does not already carry it
+    (the generated ad does), so the ad page says it once."""
+    statement = ad.case.organisation.diversity_statement.strip()
+    if " ".join(statement.split()) in " ".join(ad.body.split()):
+        return ""
+    return statement
 
 
 def ad_is_open(ad: JobAd, today: dt.date) -> bool:
@@ -126,7 +123,7 @@ def job_posting(ad: JobAd, *, url: str) -> dict[str, Any]:
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": ad.title,
-        "description": linebreaks(escape(ad.body)),
+        "description": ad_html(ad.body),
         "datePosted": timezone.localdate(ad.published_at).isoformat(),
         # Applications are accepted all through the deadline day, local time.
         "validThrough": timezone.make_aware(

@@ -38,4 +38,5 @@ urlpatterns = [
     ),
     path("<uuid:ad_id>/", views.ad_detail, name="ad_detail"),
     path("<uuid:ad_id>/sok/", views.apply, name="apply"),
+    path("<uuid:ad_id>/sendt/", views.sent, name="sent"),
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,12 +19,6 @@ from lim.portal.forms import ApplicationForm, ContactForm, DocumentsForm, Withdr
 from lim.portal.models import ApplicantListPublication, PortalSubmission
 from lim.portal.services import applicant_list, applying
 from lim.recruitment.models import ApplicationStatus, EmploymentForm
-
-# The last receipt's token, kept only in the applicant's own browser (a signed cookie),
-# so a repeated POST can go to the same receipt while the server stores only the hash.
-RECEIPT_COOKIE = "lim_receipt"
-RECEIPT_SALT = "lim.portal.receipt"
-RECEIPT_COOKIE_AGE = 3600
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -64,7 +57,7 @@ def ad_detail(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
     publication = ApplicantListPublication.objects.filter(case=ad.case_id).first()
     context = {
         "ad": ad,
-        "blocks": selectors.ad_blocks(ad),
+        "diversity_statement": selectors.diversity_statement_not_in_ad(ad),
         "is_open": selectors.ad_is_open(ad, today),
         "json_ld": selectors.json_ld(posting),
         "publication": publication,
@@ -96,13 +89,11 @@ def apply(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
         questions=ad.questions,
         answers_required=ad.answers_required,
     )
-    key = request.POST.get("idempotency_key", "")
-    earlier = _earlier_receipt(request, key)
-    if earlier is not None:
-        return earlier
+    if _submitted_before(request.POST.get("idempotency_key", "")):
+        return _sent(ad)
     if form.is_valid():
         try:
-            submitted = applying.portal_submit(
+            applying.portal_submit(
                 ad=ad,
                 idempotency_key=str(form.cleaned_data["idempotency_key"]),
                 applicant=form.applicant(),
@@ -117,46 +108,32 @@ def apply(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
             field = error.field if error.field in form.fields else None
             form.add_error(field, str(error.message))
         else:
-            if submitted.token is None:
-                return _earlier_receipt(request, key) or _already_received(request, ad)
-            response = HttpResponseRedirect(
-                reverse("portal:receipt", kwargs={"token": submitted.token})
-            )
-            response.set_signed_cookie(
-                RECEIPT_COOKIE,
-                f"{key}:{submitted.token}",
-                salt=RECEIPT_SALT,
-                max_age=RECEIPT_COOKIE_AGE,
-                path=reverse("portal:vacancy_list"),
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
-            return response
+            # The same answer for a new application, one already received with this
+            # address and a repeat: the private link goes only to the e-mail address.
+            return _sent(ad)
     return render(request, "portal/apply.html", {"ad": ad, "form": form}, status=400)
 
 
-def _earlier_receipt(request: HttpRequest, key: str) -> HttpResponse | None:
-    """A repeated POST of the same form goes to the receipt of the first one."""
-    if not key:
-        return None
-    remembered = request.get_signed_cookie(
-        RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_COOKIE_AGE
-    )
-    remembered_key, _sep, token = (remembered or "").partition(":")
-    if token and remembered_key == key:
-        return HttpResponseRedirect(reverse("portal:receipt", kwargs={"token": token}))
+def _submitted_before(key: str) -> bool:
+    """A repeated POST of the same form (its key is random and known only to the
+    browser that sent it) gets the same answer as the first one."""
     try:
         uuid.UUID(key)
     except ValueError:
-        return None
-    if PortalSubmission.objects.filter(idempotency_key=key).exists():
-        return _already_received(request, None)
-    return None
+        return False
+    return PortalSubmission.objects.filter(idempotency_key=key).exists()
 
 
-def _already_received(request: HttpRequest, ad: object) -> HttpResponse:
-    return render(request, "portal/already_received.html", {"ad": ad})
+def _sent(ad: Any) -> HttpResponse:
+    return HttpResponseRedirect(reverse("portal:sent", kwargs={"ad_id": ad.pk}))
+
+
+@never_cache
+@require_GET
+def sent(request: HttpRequest, ad_id: uuid.UUID) -> HttpResponse:
+    """The confirmation after applying; it says nothing about any application."""
+    ad = selectors.public_ad(ad_id)
+    return render(request, "portal/sent.html", {"ad": ad})
 
 
 def _application_or_404(token: str) -> Any:

@@ -20,8 +20,9 @@ from lim.portal.models import ApplicantListPublication, ExemptionDecision, Porta
 from lim.portal.services import applicant_list as service
 from lim.recruitment import rule_checks
 from lim.recruitment.access import get_case_for_user
+from lim.recruitment.blind import redact_name
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import JobAd
-from lim.recruitment.screening import blind_required
 
 
 def _page(request: HttpRequest, case_id: uuid.UUID, status: int = 200) -> HttpResponse:
@@ -32,13 +33,25 @@ def _page(request: HttpRequest, case_id: uuid.UUID, status: int = 200) -> HttpRe
         application__case=case, exemption_requested=True
     ).select_related("application")
     outcome = service.applicant_list_check(case, today=timezone.localdate())
+    waiting_until = service.publish_waiting_until(case, now=timezone.now())
     lang = rule_checks.active_language()
+    # HR advisers run the list and see the names; while blind screening is in force the
+    # hiring manager, who assesses the applicants, sees codes and counts only.
+    identity = identity_for(request.user, case, purpose="public_list")
+    findings = [f.message.get(lang) for f in outcome.findings]
+    if identity.hidden:
+        for application in case.applications.only("id", "name"):
+            label = identity.label(application)
+            findings = [redact_name(finding, application.name, label) for finding in findings]
     context = {
         "case": case,
-        "requests": requests,
+        "identity": identity,
+        "requests": [] if identity.hidden else requests,
+        "hidden_requests": requests.count() if identity.hidden else 0,
         "decisions": ExemptionDecision.choices,
-        "findings": [f.message.get(lang) for f in outcome.findings],
-        "can_publish": not outcome.blocked,
+        "findings": findings,
+        "can_publish": not outcome.blocked and waiting_until is None,
+        "waiting_until": waiting_until,
         "preview": outcome.result.applicant_list,
         "publication": ApplicantListPublication.objects.filter(case=case).first(),
     }
@@ -100,7 +113,7 @@ def extended_list(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     ad = JobAd.objects.filter(case=case, published_at__isnull=False).first()
     if ad is None:
         raise Http404
-    blind = blind_required(case)
+    blind = identity_for(request.user, case).hidden
     entries = [] if blind else selectors.extended_applicant_list(case, today=timezone.localdate())
     if not blind:
         service.extended_list_viewed(actor=request.user, case=case)  # type: ignore[arg-type]  # login_required: a User

@@ -61,7 +61,8 @@ def get_case_for_user(
 def declaration_scope(user: AnyUser, case: RecruitmentCase) -> DeclarationScope | None:
     """How much of the target-group declarations on this case the user needs to see.
 
-    The case's hiring manager, the unit's HR advisers and inclusion coordinators see all;
+    The case's hiring manager, the unit's HR advisers and inclusion coordinators see all
+    (immigrant background only the roles in IMMIGRANT_BACKGROUND_ROLES, see below);
     union representatives only whether a disability or CV gap is declared (the facts the
     interview duty turns on); everyone else nothing.
     """
@@ -75,3 +76,15 @@ def declaration_scope(user: AnyUser, case: RecruitmentCase) -> DeclarationScope 
     if Role.UNION_REPRESENTATIVE in roles:
         return "existence"
     return None
+
+
+# Immigrant background is ethnic origin (GDPR art. 9). Per named applicant it goes only to
+# the roles that act on it: the inclusion coordinator, who follows up the state's interview
+# duty for qualified applicants with immigrant background (SPH 2.3.2.3). The rest see counts.
+IMMIGRANT_BACKGROUND_ROLES = frozenset({Role.INCLUSION_COORDINATOR})
+
+
+def may_see_immigrant_background(user: AnyUser, case: RecruitmentCase) -> bool:
+    """Whether the user may see which named applicants declared an immigrant background
+    (every view is audited by the selector that reads it)."""
+    return bool(roles_in_unit(user, case.unit) & IMMIGRANT_BACKGROUND_ROLES)

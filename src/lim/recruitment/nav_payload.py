@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from lim.core.models import Organisation
+from lim.recruitment.ad_markup import ad_html
 from lim.recruitment.models import EmploymentForm, HiringRoute, JobAd, JobAnalysis
 from lim.recruitment.styrk import occupation_title
 
@@ -38,24 +39,6 @@ def _local(moment: dt.datetime) -> str:
     return timezone.localtime(moment).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
-def ad_html(text: str) -> str:
-    """The ad text as the basic, well-formed HTML the API accepts: paragraphs, headings as
-    strong text, and lists."""
-    blocks = []
-    for block in text.split("\n\n"):
-        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        if not lines:
-            continue
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines)
-            blocks.append(f"<ul>{items}</ul>")
-        elif len(lines) == 1 and lines[0].startswith("#"):
-            blocks.append(f"<p><strong>{html.escape(lines[0].lstrip('# '))}</strong></p>")
-        else:
-            blocks.append("<p>" + "<br />".join(html.escape(line) for line in lines) + "</p>")
-    return "\n".join(blocks)
-
-
 def _engagement(analysis: JobAnalysis, route: str) -> str:
     if route == HiringRoute.TRAINEE:
         return "Trainee"
@@ -69,6 +52,34 @@ def employer_address(organisation: Organisation, postal_code: str, city: str) ->
     if postal_code:
         return {"postal_code": postal_code, "city": city}
     return {"postal_code": organisation.postal_code, "city": organisation.postal_town}
+
+
+def job_location(place: str, employer: dict[str, str]) -> dict[str, str]:
+    """Where the job is. The job has only its place of work (a town or municipality), so
+    the employer's postal code goes with it only when the place is the employer's own
+    postal town; otherwise the place alone, never the employer's code with another town."""
+    place = place.strip()
+    if not place or place.casefold() == employer.get("city", "").strip().casefold():
+        return dict(employer)
+    return {"city": place, "country": "NORGE"}
+
+
+def _kroner(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
+def salary_text(salary_min: int | None, salary_max: int | None) -> str:
+    """The salary property is free text (bokmål, as the API's other values): the range
+    the job analysis gives, in kroner a year."""
+    if salary_min and salary_max:
+        if salary_min == salary_max:
+            return f"{_kroner(salary_max)} kr per år"
+        return f"{_kroner(salary_min)}–{_kroner(salary_max)} kr per år"
+    if salary_max:
+        return f"Opptil {_kroner(salary_max)} kr per år"
+    if salary_min:
+        return f"Fra {_kroner(salary_min)} kr per år"
+    return ""
 
 
 def ad_transfer(
@@ -86,7 +97,7 @@ def ad_transfer(
     case = ad.case
     organisation = case.organisation
     analysis = JobAnalysis.objects.get(case=case)
-    location = {"postalCode": postal_code, "city": city, "country": "NORGE"}
+    employer_location = {"postalCode": postal_code, "city": city, "country": "NORGE"}
     properties: dict[str, str] = {
         "extent": FULL_TIME if analysis.fte_percent >= 100 else PART_TIME,
         "engagementtype": _engagement(analysis, case.route),
@@ -105,8 +116,9 @@ def ad_transfer(
         )
     if analysis.location:
         properties["location"] = analysis.location
-    if analysis.salary_max:
-        properties["salary"] = str(analysis.salary_max)
+    salary = salary_text(analysis.salary_min, analysis.salary_max)
+    if salary:
+        properties["salary"] = salary
     payload: dict[str, Any] = {
         "reference": str(case.id),
         "positions": positions,
@@ -123,13 +135,13 @@ def ad_transfer(
                 "email": case.hiring_manager.email,
             }
         ],
-        "locationList": [{**location, "address": analysis.location}],
+        "locationList": [job_location(analysis.location, employer_location)],
         "properties": properties,
         "employer": {
             "reference": str(organisation.id),
             "businessName": organisation.name,
             "orgnr": organisation.org_number,
-            "location": location,
+            "location": employer_location,
         },
     }
     title = occupation_title(analysis.occupation_code) if analysis.occupation_code else None

@@ -381,3 +381,29 @@ def target_group_counts(case: RecruitmentCase, ranked: Sequence[uuid.UUID] = ())
     )
     outcome = recommendation_counts(facts=facts, organisation=settings_for(case.organisation))
     return outcome.result.to_dict()
+
+
+def applicant_totals(case: RecruitmentCase) -> dict[str, int]:
+    """All applicants (not withdrawn) at each stage, beside the target-group counts. After
+    the case closed the rejection reason tells how far an applicant came, except for the
+    qualified who were not shortlisted (the archive package is made before closing)."""
+    from django.db.models import Exists, OuterRef
+
+    from lim.recruitment.models import Interview
+    from lim.recruitment.models import RankedCandidate as Ranked
+
+    applications = case.applications.exclude(status="withdrawn")
+    came_far = {"not_ranked", "position_filled"}
+    qualified = 0
+    interviewed = 0
+    for status, reason, invited in applications.annotate(
+        invited=Exists(Interview.objects.filter(application=OuterRef("pk")))
+    ).values_list("status", "rejection_reason", "invited"):
+        qualified += status in _QUALIFIED or reason in came_far
+        interviewed += bool(invited) or status in _INVITED
+    return {
+        "declared": applications.count(),
+        "qualified": qualified,
+        "interviewed": interviewed,
+        "ranked": Ranked.objects.filter(recommendation__case=case).count(),
+    }

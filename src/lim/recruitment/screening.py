@@ -10,31 +10,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from lim.recruitment.blind import age_on, screening_view
+from lim.recruitment.identity import alias
 from lim.recruitment.models import Application, ApplicationStatus, RecruitmentCase
 from lim.recruitment.selectors import applications_for_case
-
-SELECTED_STATUSES = (
-    ApplicationStatus.INVITED,
-    ApplicationStatus.INTERVIEWED,
-    ApplicationStatus.RECOMMENDED,
-    ApplicationStatus.OFFERED,
-    ApplicationStatus.HIRED,
-)
-AFTER_SELECTION = ("recommendation", "decision", "offer", "onboarding", "closed")
-
-
-def blind_required(case: RecruitmentCase) -> bool:
-    """Whether the organisation's setting still hides the applicants' identity."""
-    until = case.organisation.blind_screening_until
-    if until == "recommendation":
-        return case.step not in AFTER_SELECTION
-    if until == "interview_list":
-        return (
-            case.step not in AFTER_SELECTION
-            and not case.applications.filter(status__in=SELECTED_STATUSES).exists()
-        )
-    return False
-
 
 QUALIFIED_STATUSES = (
     ApplicationStatus.QUALIFIED,
@@ -72,18 +50,19 @@ def screening_list(
     source: str = "",
     qualified: str = "",
     sort: str = "",
+    by_code: bool = False,
 ) -> QuerySet[Application]:
+    """The applications for the list; with `by_code` (blind mode) "name" sorts by the
+    code the list shows, so the order does not give away the names."""
     applications = applications_for_case(case=case, status=status, source=source)
     if qualified == "yes":
         applications = applications.filter(status__in=QUALIFIED_STATUSES)
     elif qualified == "no":
         applications = applications.filter(status=ApplicationStatus.NOT_QUALIFIED)
-    return applications.only(*LIST_FIELDS).order_by(*ORDERINGS.get(sort, ORDERINGS["submitted"]))
-
-
-def alias(application: Application) -> str:
-    """A stable pseudonym for blind mode: the start of the application's random id."""
-    return gettext("Applicant %(code)s") % {"code": str(application.id)[:8].upper()}
+    ordering = ORDERINGS.get(sort, ORDERINGS["submitted"])
+    if by_code and sort == "name":
+        ordering = ("id",)
+    return applications.only(*LIST_FIELDS).order_by(*ordering)
 
 
 def applicant_row(application: Application, *, blind: bool, today: dt.date) -> dict[str, Any]:

@@ -15,7 +15,12 @@ from lim.core.access import AnyUser, unit_ids_for_user
 from lim.core.audit import audit_record
 from lim.core.models import User
 from lim.recruitment import rule_checks
-from lim.recruitment.access import CASE_ROLES, DeclarationScope, declaration_scope
+from lim.recruitment.access import (
+    CASE_ROLES,
+    DeclarationScope,
+    declaration_scope,
+    may_see_immigrant_background,
+)
 from lim.recruitment.ics import calendar_event
 from lim.recruitment.models import (
     Application,
@@ -85,12 +90,14 @@ def declaration_for_user(*, user: User, application: Application) -> Declaration
         )
         raise PermissionDenied
     record = TargetGroupDeclaration.objects.filter(application=application).first()
+    # Immigrant background (ethnic origin) only for the roles that act on it.
+    origin_shown = scope == "full" and may_see_immigrant_background(user, case)
     audit_record(
         actor=user,
         action="declaration.view",
         obj=application,
         organisation=case.organisation,
-        details={"scope": scope},
+        details={"scope": scope, **({"immigrant_background": True} if origin_shown else {})},
     )
     if record is None:
         return DeclarationView(scope=scope, declared=False, disability=False, cv_gap=False)
@@ -103,7 +110,7 @@ def declaration_for_user(*, user: User, application: Application) -> Declaration
         declared=True,
         disability=record.disability,
         cv_gap=record.cv_gap,
-        immigrant_background=record.immigrant_background,
+        immigrant_background=record.immigrant_background if origin_shown else None,
         consent_statistics=record.consent_statistics,
         cv_gap_periods=list(record.cv_gap_periods),
         cv_gap_result=dict(record.cv_gap_result),

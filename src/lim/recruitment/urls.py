@@ -4,6 +4,7 @@ from lim.recruitment.views import (
     ads,
     application_detail,
     applications,
+    archive,
     cases,
     hiring,
     interviews,
@@ -80,5 +81,10 @@ urlpatterns = [
         f"{CASE}introduksjon/oppgaver/<uuid:task_id>/ferdig/",
         onboarding.task_done,
         name="task_done",
+    ),
+    path(
+        f"{CASE}arkivpakke/<uuid:package_id>.pdf",
+        archive.archive_package,
+        name="archive_package",
     ),
 ]

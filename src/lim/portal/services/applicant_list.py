@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
@@ -120,8 +121,16 @@ def exemption_decide(
     submission.exemption_decided_at = now
     if decision == ExemptionDecision.REFUSED:
         token = _new_token(application, now)
+        publish_from = now + dt.timedelta(days=case.organisation.applicant_list_wait_days)
         with translation.override(application.language):
-            context = {"application": application, "ad": case.ad, "link": link_for(token)}
+            context = {
+                "application": application,
+                "ad": case.ad,
+                "link": link_for(token),
+                "publish_from": formats.date_format(
+                    timezone.localtime(publish_from), "DATETIME_FORMAT"
+                ),
+            }
             subject = render_to_string("portal/email/refused_subject.txt", context).strip()
             body = render_to_string("portal/email/refused_body.txt", context)
         queue_mail(to=application.email, subject=subject, body=body)
@@ -135,9 +144,35 @@ def exemption_decide(
         obj=application,
         organisation=case.organisation,
         at=now,
-        details={"decision": decision, "justification": submission.exemption_justification},
+        # Not the justification: it may tell about the applicant, and the log outlives them.
+        details={"decision": decision},
     )
     return submission
+
+
+def publish_allowed_from(case: RecruitmentCase) -> dt.datetime | None:
+    """When the list may be published at the earliest: the organisation's waiting period
+    after the last refusal of an exemption was sent, so that applicant can withdraw
+    first. None when no applicant still in the case was refused."""
+    last_refusal = (
+        PortalSubmission.objects.filter(
+            application__case=case,
+            exemption_decision=ExemptionDecision.REFUSED,
+            exemption_notified_at__isnull=False,
+        )
+        .exclude(application__status=ApplicationStatus.WITHDRAWN)
+        .aggregate(last=Max("exemption_notified_at"))["last"]
+    )
+    if last_refusal is None:
+        return None
+    wait: dt.datetime = last_refusal + dt.timedelta(days=case.organisation.applicant_list_wait_days)
+    return wait
+
+
+def publish_waiting_until(case: RecruitmentCase, *, now: dt.datetime) -> dt.datetime | None:
+    """The end of the waiting period when it has not ended at `now`, else None."""
+    allowed_from = publish_allowed_from(case)
+    return allowed_from if allowed_from is not None and now < allowed_from else None
 
 
 @transaction.atomic
@@ -149,6 +184,16 @@ def applicant_list_publish(
     case = lock_case(case)
     if ApplicantListPublication.objects.filter(case=case).exists():
         raise DomainError(_("The list is already published."))
+    waiting_until = publish_waiting_until(case, now=now)
+    if waiting_until is not None:
+        when = formats.date_format(timezone.localtime(waiting_until), "DATETIME_FORMAT")
+        raise DomainError(
+            _(
+                "The list can be published from %(when)s. An applicant whose request to be "
+                "left off the list was refused must have time to withdraw first."
+            )
+            % {"when": when}
+        )
     facts = list_facts(case)
     outcome = rules.check_applicant_list(
         facts=facts,

@@ -25,8 +25,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lim.core.audit import audit_record
 from lim.core.errors import DomainError
+from lim.core.personal_data import purge_applications
 from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission, SubmissionAttempt
-from lim.recruitment.models import Application, JobAd, RecruitmentCase
+from lim.recruitment.models import Application, ApplicationStatus, JobAd, RecruitmentCase
 from lim.recruitment.services.applications import (
     DeclarationInput,
     application_create,
@@ -78,8 +79,12 @@ class Applicant:
 
 @dataclass(frozen=True)
 class Submitted:
-    application: Application
-    token: str | None  # the private link's token; None when the key was used before
+    """What the career site may know after a submission: nothing that tells a new
+    application from one already received with the same e-mail address. Both answer with
+    the same page, and the address gets the private link by e-mail."""
+
+    application: Application | None  # None when an earlier application got a new link
+    token: str | None  # the new application's private link; None for a repeat or resend
 
 
 def hash_token(token: str) -> str:
@@ -214,6 +219,40 @@ def _checked_answers(ad: JobAd, given: Sequence[tuple[str, str]]) -> list[dict[s
     return answers
 
 
+def _active_application(ad: JobAd, email: str) -> Application | None:
+    """The application already received with this address (application_create refuses a
+    second one), or None."""
+    return (
+        ad.case.applications.filter(email=email.strip().lower())
+        .exclude(status__in=[ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED])
+        .first()
+    )
+
+
+def _resend_link(
+    *, application: Application, ad: JobAd, link_for: Callable[[str], str], now: dt.datetime
+) -> None:
+    """Someone sent an application with the address of one already received: the address
+    gets a new private link to that application, and the old link stops working (only
+    the hash of a token is stored, so the old link cannot be sent again). Nothing of what
+    was sent now is kept, and nothing of the earlier application reaches the sender."""
+    AccessToken.objects.filter(application=application).delete()
+    token = _new_token(application, now)
+    with translation.override(application.language):
+        context = {"application": application, "ad": ad, "link": link_for(token)}
+        subject = render_to_string("portal/email/link_again_subject.txt", context).strip()
+        body = render_to_string("portal/email/link_again_body.txt", context)
+    queue_mail(to=application.email, subject=subject, body=body)
+    audit_record(
+        actor=None,
+        action="application.link_resent",
+        obj=application,
+        organisation=ad.case.organisation,
+        at=now,
+        details={"why": "applied_again"},
+    )
+
+
 @_stored_first
 @transaction.atomic
 def portal_submit(
@@ -230,7 +269,9 @@ def portal_submit(
     now: dt.datetime | None = None,
 ) -> Submitted:
     """Receive an application from the career site. A repeated key returns the first
-    application unchanged, so a double submission is harmless."""
+    application unchanged, so a double submission is harmless. An address that has
+    already applied gets a new link to its application by e-mail, and the answer is the
+    same as for a new application."""
     now = now or timezone.now()
     # The case's row lock serialises submissions with the same key; only the id is read
     # (application_create reads the case itself).
@@ -247,6 +288,11 @@ def portal_submit(
             field="exemption_reason",
         )
     answers = _checked_answers(ad, applicant.answers)
+    existing = _active_application(ad, applicant.email)
+    if existing is not None:
+        _discard_stored(uploads)
+        _resend_link(application=existing, ad=ad, link_for=link_for, now=now)
+        return Submitted(None, None)
     application = application_create(
         actor=None,
         case=ad.case,
@@ -383,7 +429,7 @@ def application_withdraw_and_delete(
         subject = render_to_string("portal/email/withdrawn_subject.txt", context).strip()
         body = render_to_string("portal/email/withdrawn_body.txt", context)
     queue_mail(to=application.email, subject=subject, body=body)  # sent after the commit
-    application.delete()
+    purge_applications(Application.objects.filter(pk=application.pk))
     audit_record(
         actor=None,
         action="application.delete",

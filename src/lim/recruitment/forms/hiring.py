@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -21,11 +22,18 @@ class RankingForm(forms.Form):
         label=_("Justification against the requirements"), widget=text_area(3), required=False
     )
 
-    def __init__(self, *args: Any, candidates: QuerySet[Application], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        candidates: QuerySet[Application],
+        label: Callable[[Application], str] = str,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["application"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = candidates
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]  # a code in blind mode
 
 
 class BaseRankingFormSet(forms.BaseFormSet):  # type: ignore[type-arg]  # formsets are not generic at runtime
@@ -58,11 +66,18 @@ class DecisionForm(forms.Form):
     )
     text = forms.CharField(label=_("Decision"), widget=text_area(4))
 
-    def __init__(self, *args: Any, candidates: QuerySet[Application], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        candidates: QuerySet[Application],
+        label: Callable[[Application], str] = str,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["chosen"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = candidates
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]  # a code in blind mode
 
 
 class OfferForm(forms.Form):

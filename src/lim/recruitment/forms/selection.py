@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
@@ -180,11 +180,18 @@ class InterviewListForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, candidates: QuerySet[Application], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        candidates: QuerySet[Application],
+        label: Callable[[Application], str] = str,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["invited"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = candidates
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]  # a code in blind mode
 
 
 class InterviewScheduleForm(forms.Form):

@@ -11,6 +11,7 @@ from lim.recruitment.models.applications import (
     RetainedTally,
     TargetGroupDeclaration,
 )
+from lim.recruitment.models.archive import ArchivePackage
 from lim.recruitment.models.cases import (
     AdChannel,
     CanFill,
@@ -53,6 +54,7 @@ __all__ = [
     "Application",
     "ApplicationSource",
     "ApplicationStatus",
+    "ArchivePackage",
     "Assessment",
     "AssessmentResult",
     "CanFill",

@@ -15,6 +15,7 @@ from lim.core.audit import audit_record
 from lim.core.errors import DomainError
 from lim.core.models import User
 from lim.recruitment import rule_checks
+from lim.recruitment.ad_markup import normalise_newlines
 from lim.recruitment.models import (
     AdChannel,
     CaseStep,
@@ -183,7 +184,7 @@ def ad_update(
         "questions": ad.questions,
         "answers_required": ad.answers_required,
     }
-    ad.title, ad.body, ad.deadline = title.strip(), body.strip(), deadline
+    ad.title, ad.body, ad.deadline = title.strip(), normalise_newlines(body).strip(), deadline
     ad.channels = [c for c in AdChannel.values if c in channels]
     ad.questions = questions
     ad.answers_required = bool(questions) and answers_required

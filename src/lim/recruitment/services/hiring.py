@@ -36,6 +36,7 @@ from lim.recruitment.services.common import (
     require_step,
 )
 from lim.recruitment.states import Status
+from lim.recruitment.tasks import make_archive_package
 
 # Why an application still open at closing did not succeed, from how far it came.
 _CLOSING_REASON: dict[str, str] = {
@@ -236,6 +237,9 @@ def hire_record(
         },
     )
     move_case(actor=actor, case=case, to=CaseStep.ONBOARDING, now=now)
+    # The case is decided: its records go to the archive as one PDF/A package, made by
+    # the worker (queued in this transaction, so only a committed hire is archived).
+    make_archive_package.enqueue(str(case.id))
     return hire
 
 

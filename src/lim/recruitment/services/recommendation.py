@@ -15,6 +15,7 @@ from lim.core.audit import audit_record
 from lim.core.errors import DomainError
 from lim.core.models import Role, User
 from lim.recruitment import rule_checks
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import (
     Application,
     ApplicationStatus,
@@ -80,7 +81,7 @@ def recommendation_save(
         ):
             raise DomainError(
                 _("Only interviewed candidates can be ranked: %(name)s")
-                % {"name": application.name},
+                % {"name": identity_for(actor, case).label(application)},
                 field="ranking",
             )
     counts, findings = rule_checks.check_recommendation(

@@ -1,7 +1,10 @@
 """Retention (RULES.md, the RETENTION rule): applications are deleted when the
 organisation's retention period after the case closed has run out, withdrawn ones at
 once. A hired applicant's application stays as far as the hire record needs it: the
-personal details, documents, declaration and selection notes are removed. The counts by
+personal details, documents, declaration and selection notes are removed. What goes and
+how is declared per model in lim.core.personal_data; when only the anonymised hire is
+left, the case's own records with names in them (the public applicant list, the
+recommendation's texts, union remarks, the archive package) go as well. The counts by
 gender survive the deletion in RetainedTally, so the equality statement's recruitment
 figures do not change."""
 
@@ -17,16 +20,14 @@ from django.utils import timezone
 
 from lim.core.audit import audit_record
 from lim.core.models import Organisation
+from lim.core.personal_data import purge_applications, purge_case_records
 from lim.recruitment.models import (
     Application,
     ApplicationStatus,
-    Assessment,
     Interview,
     RecruitmentCase,
     RetainedTally,
-    TargetGroupDeclaration,
 )
-from lim.recruitment.models.selection import ReferenceCheck
 from lim.recruitment.services.common import lock_case, now_or_default
 from lim.rules.retention import RetentionFacts, RetentionParameters, check_retention
 
@@ -95,32 +96,6 @@ def _tally(organisation: Organisation, applications: list[Application]) -> None:
         RetainedTally.objects.filter(pk=tally.pk).update(applicants=F("applicants") + number)
 
 
-def _anonymise(application: Application, now: dt.datetime) -> None:
-    """Keep the hire's application row (name, gender, status) and nothing else personal."""
-    TargetGroupDeclaration.objects.filter(application=application).delete()
-    Assessment.objects.filter(application=application).delete()
-    Interview.objects.filter(application=application).delete()
-    ReferenceCheck.objects.filter(application=application).delete()
-    for related in ("portal_documents", "portal_tokens"):  # the career site's rows
-        manager = getattr(application, related, None)
-        if manager is not None:
-            manager.all().delete()
-    Application.objects.filter(pk=application.pk).update(
-        email="",
-        phone="",
-        birth_date=None,
-        address="",
-        municipality="",
-        nav_contact="",
-        education="",
-        experience="",
-        cover_letter="",
-        answers=[],
-        qualification_justification="",
-        anonymised_at=now,
-    )
-
-
 @transaction.atomic
 def retention_apply_case(
     *, case: RecruitmentCase, today: dt.date, now: dt.datetime | None = None
@@ -132,12 +107,16 @@ def retention_apply_case(
     due = due_applications(case, today=today)
     hired = [a for a in due if hasattr(a, "hire")]
     deleted = [a for a in due if not hasattr(a, "hire")]
-    for application in hired:
-        _anonymise(application, now)
     _tally(case.organisation, deleted)
-    if deleted:
-        Application.objects.filter(pk__in=[a.pk for a in deleted]).delete()
     if due:
+        # The registry knows every app's rows about applicants (lim.core.personal_data).
+        purge_applications(
+            Application.objects.filter(pk__in=[a.pk for a in due]), keep=[a.pk for a in hired]
+        )
+        Application.objects.filter(pk__in=[a.pk for a in hired]).update(anonymised_at=now)
+        closed = case.closed_at is not None
+        if closed and not case.applications.filter(anonymised_at__isnull=True).exists():
+            purge_case_records(case)  # the public list, texts and the archive package
         audit_record(
             actor=None,
             action="retention.apply",

@@ -14,6 +14,7 @@ from lim.core.audit import audit_record
 from lim.core.errors import DomainError
 from lim.core.models import User
 from lim.recruitment import rule_checks
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import (
     Application,
     ApplicationStatus,
@@ -175,7 +176,7 @@ def interview_list_finalise(
         if application.status not in (ApplicationStatus.QUALIFIED, ApplicationStatus.INVITED):
             raise DomainError(
                 _("Only qualified applicants can be invited: %(name)s")
-                % {"name": application.name},
+                % {"name": identity_for(actor, case).label(application)},
                 field="invited",
             )
     already = set(

@@ -21,6 +21,7 @@ from lim.core.errors import DomainError
 from lim.recruitment import screening, selectors
 from lim.recruitment.access import declaration_scope
 from lim.recruitment.forms.selection import AssessmentForm, QualificationForm, RejectForm
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import Application, Assessment, RecruitmentCase, Requirement
 from lim.recruitment.services import applications as application_services
 from lim.recruitment.services import selection as selection_services
@@ -47,12 +48,9 @@ def _render(
     application: Application,
     **forms_: forms.Form,
 ) -> HttpResponse:
-    blind = (
-        screening.blind_required(case)
-        or request.GET.get("blind") == "on"
-        or request.POST.get("blind") == "on"
-    )
     user = actor(request)
+    chosen = request.GET.get("blind") == "on" or request.POST.get("blind") == "on"
+    blind = identity_for(user, case, chosen_blind=chosen).hidden
     # Only for the roles that need it, and each view is audited by the selector.
     declaration = (
         selectors.declaration_for_user(user=user, application=application)

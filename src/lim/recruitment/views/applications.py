@@ -25,6 +25,7 @@ from lim.recruitment.forms.selection import (
     ApplicationRegisterForm,
     BulkActionForm,
 )
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import RecruitmentCase
 from lim.recruitment.services import applications as application_services
 from lim.recruitment.services import selection as selection_services
@@ -44,14 +45,15 @@ def _render_list(
     request: HttpRequest, case: RecruitmentCase, bulk_form: BulkActionForm | None = None
 ) -> HttpResponse:
     form, filters = _filters(request)
-    blind_forced = screening.blind_required(case)
-    blind = blind_forced or bool(filters.get("blind"))
+    identity = identity_for(actor(request), case, chosen_blind=bool(filters.get("blind")))
+    blind_forced, blind = identity.forced, identity.hidden
     applications = screening.screening_list(
         case=case,
         status=filters.get("status", ""),
         source=filters.get("source", ""),
         qualified=filters.get("qualified", ""),
         sort=filters.get("sort", ""),
+        by_code=blind,
     )
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("side"))
     query = request.GET.copy()

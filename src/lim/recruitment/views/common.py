@@ -15,6 +15,7 @@ from lim.core.errors import DomainError
 from lim.core.models import Unit, User
 from lim.recruitment import rule_checks
 from lim.recruitment.access import CASE_ROLES, Need, case_permissions, get_case_for_user
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import Application, RecruitmentCase
 
 
@@ -70,6 +71,8 @@ def render_case_page(
             "case": case,
             "can_write": "write" in permissions,
             "can_record_checkpoint": "nav_checkpoint" in permissions,
+            # How applicants are named on the page (`application|shown_as:identity`).
+            "identity": identity_for(request.user, case),
             **context,
         },
     )

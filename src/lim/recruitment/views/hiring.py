@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lim.core.errors import DomainError
 from lim.recruitment import rule_checks
 from lim.recruitment.forms.hiring import DecisionForm, HireForm, OfferForm, OfferResponseForm
+from lim.recruitment.identity import Identity, identity_for
 from lim.recruitment.models import (
     Application,
     ApplicationStatus,
@@ -38,12 +39,13 @@ from lim.recruitment.views.common import (
 )
 
 
-def _decision_candidates(case: RecruitmentCase) -> QuerySet[Application]:
+def _decision_candidates(case: RecruitmentCase, identity: Identity) -> QuerySet[Application]:
     """Ranked candidates; on a route without a recommendation, qualified or interviewed."""
+    order = (identity.sort_field, "id")
     if case.step == CaseStep.SELECTION:
         statuses = [ApplicationStatus.QUALIFIED, ApplicationStatus.INTERVIEWED]
-        return case.applications.filter(status__in=statuses).order_by("name")
-    return case.applications.filter(status=ApplicationStatus.RECOMMENDED).order_by("name")
+        return case.applications.filter(status__in=statuses).order_by(*order)
+    return case.applications.filter(status=ApplicationStatus.RECOMMENDED).order_by(*order)
 
 
 @login_required
@@ -51,7 +53,12 @@ def _decision_candidates(case: RecruitmentCase) -> QuerySet[Application]:
 def decision(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     """The hiring council or the case's hiring manager decides (the service checks who)."""
     case = case_for(request, case_id)
-    form = DecisionForm(request.POST or None, candidates=_decision_candidates(case))
+    identity = identity_for(actor(request), case)
+    form = DecisionForm(
+        request.POST or None,
+        candidates=_decision_candidates(case, identity),
+        label=identity.label,
+    )
     if request.method == "POST" and form.is_valid():
         advice: list[rule_checks.FindingView] = []
         try:

@@ -25,6 +25,7 @@ from lim.recruitment.forms.selection import (
     ReferenceCheckForm,
     ScoreForm,
 )
+from lim.recruitment.identity import Identity, identity_for
 from lim.recruitment.models import ApplicationStatus, Interview, RecruitmentCase
 from lim.recruitment.services import interviews as interview_services
 from lim.recruitment.services import selection as selection_services
@@ -41,8 +42,9 @@ from lim.recruitment.views.common import (
 CANDIDATES = (ApplicationStatus.QUALIFIED, ApplicationStatus.INVITED)
 
 
-def _candidates(case: RecruitmentCase) -> Any:
-    return case.applications.filter(status__in=CANDIDATES).order_by("name")
+def _candidates(case: RecruitmentCase, identity: Identity) -> Any:
+    """Whom the list may invite, in the order of what the page shows (name or code)."""
+    return case.applications.filter(status__in=CANDIDATES).order_by(identity.sort_field, "id")
 
 
 def _render_list(
@@ -51,11 +53,14 @@ def _render_list(
     form: InterviewListForm | None = None,
     guide_form: forms.Form | None = None,
 ) -> HttpResponse:
-    candidates = _candidates(case)
+    identity = identity_for(actor(request), case)
+    candidates = _candidates(case, identity)
     invited = candidates.filter(status=ApplicationStatus.INVITED)
     if form is None:
         form = InterviewListForm(
-            candidates=candidates, initial={"invited": list(invited.values_list("id", flat=True))}
+            candidates=candidates,
+            label=identity.label,
+            initial={"invited": list(invited.values_list("id", flat=True))},
         )
     return render_case_page(
         request,
@@ -78,7 +83,10 @@ def interview_list(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         return _render_list(request, case_for(request, case_id))
     case = case_for(request, case_id, need="write")
-    form = InterviewListForm(request.POST, candidates=_candidates(case))
+    identity = identity_for(actor(request), case)
+    form = InterviewListForm(
+        request.POST, candidates=_candidates(case, identity), label=identity.label
+    )
     if form.is_valid():
         try:
             findings = selection_services.interview_list_finalise(

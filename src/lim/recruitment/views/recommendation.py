@@ -27,7 +27,9 @@ from lim.recruitment.forms.hiring import (
     RecommendationForm,
     UnionRemarkForm,
 )
+from lim.recruitment.identity import identity_for
 from lim.recruitment.models import ApplicationStatus, Recommendation, RecruitmentCase
+from lim.recruitment.records import recommendation_extras
 from lim.recruitment.services import recommendation as recommendation_services
 from lim.recruitment.services.recommendation import RankingInput
 from lim.recruitment.views.common import actor, case_for, render_case_page, show_error
@@ -40,14 +42,31 @@ GROUP_LABELS = {
 RANKABLE = (ApplicationStatus.INTERVIEWED, ApplicationStatus.RECOMMENDED)
 
 
+# Groups whose figures about few people are hidden: immigrant background is ethnic origin
+# (GDPR art. 9), and a small count next to a short ranking points at named applicants.
+SMALL_GROUPS_HIDDEN = ("immigrant_background",)
+COUNT_COLUMNS = ("declared", "qualified", "interviewed", "ranked")
+
+
+def _count_row(group: str, figures: dict[str, Any], min_group_size: int) -> dict[str, Any]:
+    row = {"label": GROUP_LABELS[group], **figures}
+    if group in SMALL_GROUPS_HIDDEN:
+        hidden = _("hidden (group under %(n)s)") % {"n": min_group_size}
+        for column in COUNT_COLUMNS:
+            if isinstance(row.get(column), int) and row[column] < min_group_size:
+                row[column] = hidden
+    return row
+
+
 def count_rows(user: AnyUser, case: RecruitmentCase, counts: dict[str, Any]) -> list[Any] | None:
-    """The counts as table rows, cut to what the user may see (as with declarations)."""
+    """The counts as table rows, cut to what the user may see (as with declarations),
+    immigrant background only where the group is not small."""
     scope = declaration_scope(user, case)
     if scope is None:
         return None
     groups = ("disability", "cv_gap") if scope == "existence" else tuple(GROUP_LABELS)
     return [
-        {"label": GROUP_LABELS[group], **counts[group]}
+        _count_row(group, counts[group], case.organisation.min_group_size)
         for group in groups
         if isinstance(counts.get(group), dict)
     ]
@@ -74,11 +93,20 @@ def _recommendation(case: RecruitmentCase) -> Recommendation | None:
     )
 
 
-def _formset(case: RecruitmentCase, recommendation: Recommendation | None, data: Any = None) -> Any:
-    candidates = case.applications.filter(status__in=RANKABLE).order_by("name")
+def _formset(
+    user: AnyUser,
+    case: RecruitmentCase,
+    recommendation: Recommendation | None,
+    data: Any = None,
+) -> Any:
+    identity = identity_for(user, case)
+    candidates = case.applications.filter(status__in=RANKABLE).order_by(identity.sort_field, "id")
     initial = (
         [
-            {"application": c.application, "justification": c.justification}
+            {
+                "application": c.application,
+                "justification": identity.text(c.justification, c.application),
+            }
             for c in recommendation.candidates.all()
         ]
         if recommendation
@@ -88,7 +116,10 @@ def _formset(case: RecruitmentCase, recommendation: Recommendation | None, data:
     extra = max(candidates.count() - len(initial), 0)
     formset_class = forms.formset_factory(RankingForm, formset=BaseRankingFormSet, extra=extra)
     return formset_class(
-        data, initial=initial, prefix="ranking", form_kwargs={"candidates": candidates}
+        data,
+        initial=initial,
+        prefix="ranking",
+        form_kwargs={"candidates": candidates, "label": identity.label},
     )
 
 
@@ -112,7 +143,7 @@ def _render(
         "recruitment/recommendation.html",
         case,
         recommendation=recommendation,
-        formset=formset or _formset(case, recommendation),
+        formset=formset or _formset(user, case, recommendation),
         form=form
         or RecommendationForm(
             initial={"comment": recommendation.comment if recommendation else ""}
@@ -130,7 +161,7 @@ def recommendation(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         return _render(request, case_for(request, case_id))
     case = case_for(request, case_id, need="write")
-    formset = _formset(case, _recommendation(case), request.POST)
+    formset = _formset(actor(request), case, _recommendation(case), request.POST)
     form = RecommendationForm(request.POST)
     if formset.is_valid() and form.is_valid():
         ranking = [
@@ -183,9 +214,11 @@ def recommendation_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse
         "recruitment/recommendation_pdf.html",
         {
             "case": case,
+            "identity": identity_for(actor(request), case),
             "recommendation": recommendation,
             "counts": count_rows(actor(request), case, recommendation.target_group_counts),
             "findings": finding_rows(recommendation.findings),
+            **recommendation_extras(case),
         },
         request=request,
     )

@@ -1,30 +1,20 @@
-"""`lim createtoken --user EMAIL --name NAME`: issue an API token and print it once."""
+"""`lim createtoken --user EMAIL --name NAME [--days N]`: the older name for
+`lim token create`; issues an API token and prints it once."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from lim.api.tokens import api_token_create
-from lim.core.errors import DomainError
-from lim.core.models import User
+from lim.api.management.commands.token import add_create_arguments, create
 
 
 class Command(BaseCommand):
-    help = "Create an API token for a user and print it once (only its hash is stored)."
+    help = "Create an API token for a user and print it once (same as `lim token create`)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--user", required=True, help="the user's e-mail address")
-        parser.add_argument("--name", required=True, help="what the token is for")
+        add_create_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = User.objects.filter(email__iexact=options["user"].strip()).first()
-        if user is None:
-            raise CommandError(f"No user with the e-mail address {options['user']}.")
-        try:
-            token, plain = api_token_create(actor=None, user=user, name=options["name"])
-        except DomainError as error:
-            raise CommandError(str(error.message)) from error
-        self.stderr.write(f"Token “{token.name}” for {user.email}. It is shown only this once:")
-        self.stdout.write(plain)
+        create(self, options)

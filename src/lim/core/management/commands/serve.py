@@ -5,6 +5,9 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from lim.core.uploads import upload_temp_files_remove_stale
 
 
 class Command(BaseCommand):
@@ -18,6 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        upload_temp_files_remove_stale(now=timezone.now())
         argv = [
             sys.executable,
             "-m",
