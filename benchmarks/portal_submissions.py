@@ -1,18 +1,26 @@
 """Benchmark: applications with a 1 MB PDF through the career site, against `lim serve`
-(gunicorn, 2 workers) on PostgreSQL, over real HTTP on 127.0.0.1.
+(gunicorn, 2 workers) and `lim worker`, on SQLite or PostgreSQL, over real HTTP on
+127.0.0.1.
 
-Target (issue 5): 50 concurrent clients, p95 POST latency under 500 ms, no errors; a burst
-of 1,000 submissions in which every acknowledged application is stored exactly once, also
-when one gunicorn worker is killed (SIGKILL) during the burst. Run from the project root:
+Targets: 50 concurrent clients without errors, p95 POST latency under 500 ms (issue 5); a
+burst of 1,000 submissions in which every acknowledged application is stored exactly
+once, also when one gunicorn worker is killed (SIGKILL) during the burst; the highest
+paced rate with p95 under 500 ms and no errors, at least 10 a second on SQLite and 15 on
+PostgreSQL (issue 10). Run from the project root:
 
+    .venv/bin/python benchmarks/portal_submissions.py            # SQLite (a temp file)
     .venv/bin/python scripts/with_postgres.py -- .venv/bin/python benchmarks/portal_submissions.py
+    .venv/bin/python benchmarks/portal_submissions.py --sweep    # paced rates, 5 to 30/s
+    .venv/bin/python benchmarks/portal_submissions.py --profile  # where a POST's time goes
 
-It migrates the database in DATABASE_URL, publishes one case through the services (ad
-open, deadline in 14 days), starts `lim serve --workers 2` on a free loopback port and
-drives it with standard-library HTTP clients in threads: each submission GETs the form
-(CSRF cookie and token, hidden idempotency key) and POSTs it as multipart/form-data with a
-generated ~1 MB PDF and a unique e-mail address. Only the POST is timed. Counts and times
-are bounded; the server is stopped at the end, also on errors.
+It migrates the database in DATABASE_URL (unset: SQLite in a temporary data directory,
+the default of an installation), publishes one case through the services (ad open,
+deadline in 14 days), starts `lim serve --workers 2` on a free loopback port and `lim
+worker` (which sends the receipts queued in the database) and drives the server with
+standard-library HTTP clients in threads: each submission GETs the form (CSRF cookie and
+token, hidden idempotency key) and POSTs it as multipart/form-data with a generated ~1 MB
+PDF and a unique e-mail address. Only the POST is timed. Counts and times are bounded; the
+processes are stopped at the end, also on errors.
 """
 
 from __future__ import annotations
@@ -20,7 +28,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import contextlib
-import datetime as dt
 import http.client
 import http.cookiejar
 import os
@@ -43,6 +50,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from benchmarks._cases import applicant_fields, publish_open_case  # noqa: E402
+
 LIM = [sys.executable, "-m", "lim.cli"]
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT = 60.0
@@ -90,95 +101,6 @@ def server_env(data_dir: str) -> dict[str, str]:
 
 def run_lim(env: dict[str, str], *args: str) -> None:
     subprocess.run([*LIM, *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-
-
-def publish_case() -> str:
-    """In-process: an organisation, the people, and a case whose ad is open. The ad's id."""
-    import django
-
-    django.setup()
-    from django.db import connections
-    from django.utils import timezone
-
-    from lim.core import services as core
-    from lim.core.models import Role
-    from lim.recruitment.services import ads, cases, job_analysis
-    from lim.recruitment.services.job_analysis import RequirementInput
-
-    now = timezone.now()
-    today = timezone.localdate(now)
-    organisation = core.organisation_create(
-        actor=None, name="Benchmarketaten", org_number="992000007", sector="state"
-    )
-    root = core.unit_create(actor=None, organisation=organisation, name="Benchmarketaten")
-    branch = core.unit_create(actor=None, organisation=organisation, name="Avdeling", parent=root)
-    leaf = core.unit_create(actor=None, organisation=organisation, name="Seksjon", parent=branch)
-
-    def user(email: str, name: str, unit: Any, role: str) -> Any:
-        made = core.user_create(
-            actor=None,
-            organisation=None,
-            email=email,
-            full_name=name,
-            password="benchmark-password-0123",
-            language="nb",
-        )
-        core.role_assign(actor=None, user=made, unit=unit, role=role)
-        return made
-
-    manager = user("leder@bench.example", "Mona Leder", branch, Role.HIRING_MANAGER)
-    hr = user("hr@bench.example", "Hanne HR", branch, Role.HR_ADVISER)
-    coordinator = user("inkl@bench.example", "Ibrahim Inkl", root, Role.INCLUSION_COORDINATOR)
-    organisation.diversity_statement = "Vi ønsker søkere med ulik bakgrunn."
-    organisation.save()
-
-    case = cases.case_open(
-        actor=manager,
-        unit=leaf,
-        title="Rådgiver klagesaker",
-        reason="new_position",
-        desired_start=today + dt.timedelta(days=90),
-        now=now,
-    )
-    cases.nav_checkpoint_record(
-        actor=coordinator,
-        case=case,
-        can_target_group_fill="yes",
-        ask_nav=True,
-        reason="Oppgavene kan løses med tilrettelegging.",
-        route="ordinary",
-        now=now,
-    )
-    job_analysis.job_analysis_save(
-        actor=manager,
-        case=case,
-        now=now,
-        tasks="Behandle klagesaker.\nVeilede publikum.",
-        competence_profile="Skriver klart\nSamarbeider godt",
-        employment_form="permanent",
-        fte_percent=100,
-        location="Bergen",
-        occupation_code="2619",
-        requirements=[
-            RequirementInput(
-                "Mastergrad i rettsvitenskap", "must", "Sakene krever juridisk metode"
-            ),
-            RequirementInput("Erfaring fra forvaltningen", "should", "Kjenner saksgangen"),
-        ],
-    )
-    ad = ads.ad_generate(actor=hr, case=case, now=now)
-    ads.ad_update(
-        actor=hr,
-        ad=ad,
-        title=ad.title,
-        body=ad.body,
-        deadline=today + dt.timedelta(days=14),
-        channels=["career_site", "nav"],
-        now=now,
-    )
-    ads.ad_publish(actor=hr, ad=ad, now=now)
-    connections.close_all()
-    return str(ad.pk)
 
 
 def _socket_inodes(pid: int) -> set[str]:
@@ -273,7 +195,7 @@ def start_server(env: dict[str, str], data_dir: str, workers: int) -> Server:
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None  # the 302 itself is the acknowledgement; do not fetch the receipt
+        return None  # the 302 to the "sent" page is the acknowledgement; do not follow it
 
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -352,52 +274,26 @@ class Client:
 
     def submit(self, serial: int, retries: int) -> Outcome:
         csrf, key = self.form()
-        fields = {
-            "csrfmiddlewaretoken": csrf,
-            "idempotency_key": key,
-            "name": f"Søker {serial}",
-            "email": f"soker{serial}.{uuid.uuid4().hex[:8]}@example.org",
-            "phone": "+47 900 00 000",
-            "birth_date": "17.05.1990",
-            "address": "Storgata 1",
-            "postal_code": "5003",
-            "municipality": "Bergen",
-            "occupation": "Rådgiver",
-            "gender": "woman",
-            "cover_letter": "Jeg vil gjerne jobbe hos dere.",
-            "education": "Master i rettsvitenskap, UiB, 2015",
-            "experience": "Rådgiver, Statsforvalteren, 2015–2024",
-            "current_employment": "none",
-            "consent": "on",
-        }
+        fields = {"csrfmiddlewaretoken": csrf, **applicant_fields(serial, key)}
         body, content_type = multipart(fields, {"cv": ("cv.pdf", PDF)})
         outcome = Outcome(key)
         for _attempt in range(retries + 1):
             outcome.attempts += 1
             started = time.perf_counter()
             try:
-                status, location, page = self._post(body, content_type)
+                status, location = self._post(body, content_type)
                 outcome.latencies.append(time.perf_counter() - started)
             except CONNECTION_ERRORS as error:
                 outcome.latencies.append(time.perf_counter() - started)
                 outcome.status = f"connection error: {type(error).__name__}"
                 continue
-            if status in (302, 303):
-                outcome.acknowledged = "/kvittering/" in location
-                outcome.status = str(status) if outcome.acknowledged else f"{status} {location}"
-                return outcome
-            # A 200 is the page for a repeated key ("already received"): stored before.
-            received = (
-                status == 200
-                and 'name="idempotency_key"' not in page
-                and ("mottatt" in page or "received" in page)
-            )
-            outcome.acknowledged = received
-            outcome.status = f"{status} already received" if received else f"HTTP {status}"
+            # The same answer for a new application and a repeated key: the "sent" page.
+            outcome.acknowledged = status in (302, 303) and location.endswith("/sendt/")
+            outcome.status = str(status) if outcome.acknowledged else f"HTTP {status} {location}"
             return outcome
         return outcome
 
-    def _post(self, body: bytes, content_type: str) -> tuple[int, str, str]:
+    def _post(self, body: bytes, content_type: str) -> tuple[int, str]:
         """POST over a fresh connection whose local port is in IN_FLIGHT while the request
         is open, so the burst can kill the worker that is handling a POST."""
         cookies = "; ".join(f"{c.name}={c.value}" for c in self.jar)
@@ -422,8 +318,8 @@ class Client:
                 },
             )
             response = connection.getresponse()
-            page = response.read().decode(errors="replace")
-            return response.status, response.getheader("Location", ""), page
+            response.read()
+            return response.status, response.getheader("Location", "")
         finally:
             with IN_FLIGHT_LOCK:
                 IN_FLIGHT.discard(port)
@@ -441,9 +337,32 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
+@dataclass
+class Load:
+    """The figures of one load run."""
+
+    planned: int
+    ok: int
+    latencies: list[float]  # seconds, every POST
+    failures: Counter[str]
+    elapsed: float
+    server_ms: list[float]  # gunicorn's own time per POST
+
+    @property
+    def errors(self) -> int:
+        return sum(self.failures.values())
+
+    def ms(self, p: float) -> float:
+        return percentile(self.latencies, p) * 1000
+
+    @property
+    def met(self) -> bool:
+        return self.ms(95) < 500 and not self.failures and self.ok == self.planned
+
+
 def load_test(
     server: Server, ad_id: str, clients: int, each: int, limit: float, rate: float = 0.0
-) -> None:
+) -> Load:
     """`clients` threads with `each` submissions each: back to back when `rate` is 0
     (saturation), else started on a schedule of `rate` submissions per second in all."""
     end = time.monotonic() + limit
@@ -477,22 +396,6 @@ def load_test(
     with cf.ThreadPoolExecutor(clients) as pool:
         list(pool.map(client_run, range(clients)))
     elapsed = time.monotonic() - started
-    latencies = [t for o in outcomes for t in o.latencies]
-    ok = sum(o.acknowledged for o in outcomes)
-    pace = f", started at {rate:g} per second" if rate else ", back to back"
-    print(f"\n== Load: {clients} concurrent clients x {each} submissions{pace}, 1 MB PDF ==")
-    print(f"POSTs sent:                      {len(latencies)} of {clients * each}")
-    print(f"acknowledged (302 to receipt):   {ok}")
-    print(f"errors:                          {sum(failures.values())}")
-    for reason, count in failures.most_common():
-        print(f"    {count:5d}  {reason}")
-    print(f"wall time:                       {elapsed:.1f} s (GET of the form included)")
-    print(f"throughput:                      {ok / elapsed:.1f} submissions/s")
-    print(f"POST latency p50:                {percentile(latencies, 50) * 1000:.0f} ms")
-    print(f"POST latency p95:                {percentile(latencies, 95) * 1000:.0f} ms")
-    print(f"POST latency max:                {max(latencies, default=0) * 1000:.0f} ms")
-    if latencies:
-        print(f"POST latency mean:               {statistics.fmean(latencies) * 1000:.0f} ms")
     server_ms = [  # gunicorn's access log: the worker's own time, without the queue
         float(m.group(1))
         for m in re.finditer(
@@ -500,14 +403,71 @@ def load_test(
             server.log.read_bytes()[log_start:].decode(errors="replace"),
         )
     ]
-    if server_ms:
+    return Load(
+        planned=clients * each,
+        ok=sum(o.acknowledged for o in outcomes),
+        latencies=[t for o in outcomes for t in o.latencies],
+        failures=failures,
+        elapsed=elapsed,
+        server_ms=server_ms,
+    )
+
+
+def print_load(load: Load, clients: int, each: int, rate: float) -> None:
+    pace = f", started at {rate:g} per second" if rate else ", back to back"
+    print(f"\n== Load: {clients} concurrent clients x {each} submissions{pace}, 1 MB PDF ==")
+    print(f"POSTs sent:                      {len(load.latencies)} of {load.planned}")
+    print(f"acknowledged (302 to 'sent'):   {load.ok}")
+    print(f"errors:                          {load.errors}")
+    for reason, count in load.failures.most_common():
+        print(f"    {count:5d}  {reason}")
+    print(f"wall time:                       {load.elapsed:.1f} s (GET of the form included)")
+    print(f"throughput:                      {load.ok / load.elapsed:.1f} submissions/s")
+    print(f"POST latency p50:                {load.ms(50):.0f} ms")
+    print(f"POST latency p95:                {load.ms(95):.0f} ms")
+    print(f"POST latency max:                {load.ms(100):.0f} ms")
+    if load.latencies:
+        print(f"POST latency mean:               {statistics.fmean(load.latencies) * 1000:.0f} ms")
+    if load.server_ms:
+        ms = load.server_ms
         print(
-            f"server time per POST (gunicorn): p50 {percentile(server_ms, 50):.0f} ms, "
-            f"p95 {percentile(server_ms, 95):.0f} ms, max {max(server_ms):.0f} ms"
+            f"server time per POST (gunicorn): p50 {percentile(ms, 50):.0f} ms, "
+            f"p95 {percentile(ms, 95):.0f} ms, max {max(ms):.0f} ms"
         )
-    p95 = percentile(latencies, 95)
-    met = p95 < 0.5 and not failures and ok == clients * each
-    print(f"target p95 < 500 ms, no errors:  {'met' if met else 'MISSED'}")
+    print(f"target p95 < 500 ms, no errors:  {'met' if load.met else 'MISSED'}")
+
+
+def sweep(
+    server: Server, ad_id: str, rates: list[float], seconds: float, clients: int
+) -> float | None:
+    """Paced loads at increasing rates, `seconds` long each (bounded): per rate the POST
+    latencies and errors; the highest rate with p95 < 500 ms and no errors."""
+    print(f"\n== Sweep: paced submissions, {seconds:g} s per rate, up to {clients} clients ==")
+    print(
+        " rate/s  sent   ok  errors  p50 ms  p95 ms  max ms  server p50/p95 ms  achieved/s  p95<500"
+    )
+    load_test(server, ad_id, 2, 5, limit=120.0)  # warm-up: imports, templates, caches
+    best: float | None = None
+    for rate in rates:
+        total = max(1, round(rate * seconds))
+        threads = min(clients, total)
+        each = max(1, round(total / threads))
+        load = load_test(server, ad_id, threads, each, limit=seconds * 6 + 60, rate=rate)
+        ms = load.server_ms or [float("nan")]
+        print(
+            f"{rate:7g} {load.planned:5d} {load.ok:4d} {load.errors:7d} {load.ms(50):7.0f} "
+            f"{load.ms(95):7.0f} {load.ms(100):7.0f} "
+            f"{percentile(ms, 50):10.0f}/{percentile(ms, 95):<6.0f} "
+            f"{load.ok / load.elapsed:11.1f}  {'yes' if load.met else 'no'}",
+            flush=True,
+        )
+        for reason, count in load.failures.most_common(3):
+            print(f"        {count:5d}  {reason}")
+        if load.met:
+            best = rate if best is None else max(best, rate)
+        time.sleep(2)  # let the queue drain between rates
+    print(f"highest rate with p95 < 500 ms and no errors: {best if best else 'none'}/s")
+    return best
 
 
 def burst(
@@ -639,11 +599,43 @@ def database_totals() -> str:
     return f"applications {applications}, submissions {submissions}, distinct keys {keys}"
 
 
+def start_worker(env: dict[str, str], data_dir: str) -> subprocess.Popen[bytes]:
+    """`lim worker`: sends the receipts the submissions queue in the database."""
+    with (Path(data_dir) / "worker.log").open("wb") as out:
+        return subprocess.Popen(
+            [*LIM, "worker"], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+        )
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    if worker.poll() is None:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(timeout=10)
+
+
+def mail_totals() -> str:
+    """What the worker did with the receipts: the database task queue's rows by status."""
+    from django.db import connections
+    from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.values("status").annotate(n=Count("id")).order_by("status")
+    result = ", ".join(f"{r['status'].lower()} {r['n']}" for r in rows) or "none"
+    connections.close_all()
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--each", type=int, default=10, help="submissions per client (load)")
-    parser.add_argument("--burst", type=int, default=1000, help="submissions in the burst")
+    parser.add_argument(
+        "--burst", type=int, default=1000, help="submissions in the burst (0: skip it)"
+    )
     parser.add_argument("--kill-after", type=int, default=300)
     parser.add_argument(
         "--rate",
@@ -654,35 +646,75 @@ def main() -> int:
     parser.add_argument(
         "--workers", type=int, default=2, help="gunicorn worker processes (lim serve --workers)"
     )
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="only paced runs at increasing rates (--rates), --seconds long each",
+    )
+    parser.add_argument("--rates", default="5,10,15,20,25,30", help="for --sweep, per second")
+    parser.add_argument("--seconds", type=float, default=10.0, help="for --sweep, per rate")
+    parser.add_argument(
+        "--no-worker", action="store_true", help="do not run `lim worker` beside the server"
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="?",
+        const=30,
+        default=0,
+        help="only profile N POSTs in-process (Django test client, cProfile) and stop",
+    )
     args = parser.parse_args()
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        print("DATABASE_URL must name a PostgreSQL database; run it under", file=sys.stderr)
-        print("scripts/with_postgres.py (see the module docstring)", file=sys.stderr)
-        return 2
     clients = min(args.clients, 200)
     each = min(args.each, 50)
     total = min(args.burst, 5000)
+    rates = [min(float(r), 100.0) for r in args.rates.split(",") if r.strip()]
+    seconds = min(args.seconds, 60.0)
 
     data_dir = tempfile.mkdtemp(prefix="lim-bench-portal-")
     env = server_env(data_dir)
+    postgres = env.get("DATABASE_URL", "").startswith("postgres")
+    database = "PostgreSQL via DATABASE_URL" if postgres else "SQLite (file, WAL) in a temp dir"
     server: Server | None = None
+    worker: subprocess.Popen[bytes] | None = None
     try:
         run_lim(env, "migrate", "--noinput")
+        if args.profile:
+            from benchmarks._profile import profile_posts
+
+            os.environ.update(env)
+            (Path(data_dir) / "static").mkdir()  # WhiteNoise wants it; nothing is collected
+            profile_posts(min(args.profile, 200), PDF)
+            return 0
         run_lim(env, "collectstatic", "--noinput")
         os.environ.update(env)
-        sys.path[:0] = [str(ROOT / "src")]
-        ad_id = publish_case()
+        ad_id = publish_open_case()
         workers = max(2, min(args.workers, 16))
         server = start_server(env, data_dir, workers)
+        if not args.no_worker:
+            worker = start_worker(env, data_dir)
         server.wait_healthy()
         master = server.process.pid
         print(f"lim serve (gunicorn, {workers} workers) at {server.url}, master pid {master}")
-        print(f"ad {ad_id}; PDF {len(PDF):,} bytes; PostgreSQL at {HOST} via DATABASE_URL")
-        load_test(server, ad_id, clients, each, limit=180.0)
-        if args.rate > 0:
-            load_test(server, ad_id, clients, each, limit=180.0, rate=min(args.rate, 100.0))
-        burst(server, ad_id, total, clients, args.kill_after, limit=600.0)
+        print(f"lim worker: {'no' if worker is None else f'pid {worker.pid}'}")
+        print(f"ad {ad_id}; PDF {len(PDF):,} bytes; database: {database}")
+        if args.sweep:
+            sweep(server, ad_id, rates, seconds, clients)
+        else:
+            load = load_test(server, ad_id, clients, each, limit=180.0)
+            print_load(load, clients, each, 0.0)
+            if args.rate > 0:
+                rate = min(args.rate, 100.0)
+                load = load_test(server, ad_id, clients, each, limit=180.0, rate=rate)
+                print_load(load, clients, each, rate)
+            if total > 0:
+                burst(server, ad_id, total, clients, args.kill_after, limit=600.0)
+        if worker is not None:
+            time.sleep(5)  # the worker's last receipts
+            print(f"\nqueued tasks (receipts) by status: {mail_totals()}")
     finally:
+        if worker is not None:
+            stop_worker(worker)
         if server is not None:
             server.stop()
             errors = [

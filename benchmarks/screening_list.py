@@ -24,7 +24,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,20 +39,17 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchmarks._cases import PASSWORD, publish_case  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from lim.core import services as core_services  # noqa: E402
-from lim.core.models import Organisation, Role, User  # noqa: E402
+from lim.core.models import User  # noqa: E402
 from lim.recruitment.models import Application, RecruitmentCase  # noqa: E402
-from lim.recruitment.services import ads, cases, job_analysis  # noqa: E402
-from lim.recruitment.services.job_analysis import RequirementInput  # noqa: E402
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-PASSWORD = "benchmark-password-0123"
 FIRST_NAMES = ["Ola", "Kari", "Sofie", "Ahmed", "Nina", "Per", "Ingrid", "Jonas", "Fatima"]
 LAST_NAMES = ["Nordmann", "Dahl", "Hansen", "Berg", "Haugen", "Ali", "Johansen", "Lie"]
 MUNICIPALITIES = ["Bergen", "Oslo", "Tromsø", "Bodø", "Stavanger", "Trondheim"]
@@ -61,63 +57,9 @@ MUNICIPALITIES = ["Bergen", "Oslo", "Tromsø", "Bodø", "Stavanger", "Trondheim"
 
 def make_case(title: str) -> tuple[RecruitmentCase, User]:
     """A unit with a hiring manager, HR and a coordinator, and a published case in it,
-    through the services."""
-    organisation = Organisation.objects.first() or core_services.organisation_create(
-        actor=None, name="Benkmarketaten", org_number="992000007", sector="state"
-    )
-    unit = core_services.unit_create(actor=None, organisation=organisation, name=title)
-    suffix = uuid.uuid4().hex[:8]
-
-    def person(role: str, name: str) -> User:
-        user = core_services.user_create(
-            actor=None,
-            organisation=None,
-            email=f"{role}-{suffix}@bench.example",
-            full_name=name,
-            password=PASSWORD,
-            language="nb",
-        )
-        core_services.role_assign(actor=None, user=user, unit=unit, role=role)
-        return user
-
-    manager = person(Role.HIRING_MANAGER, "Mona Leder")
-    hr = person(Role.HR_ADVISER, "Hanne HR")
-    coordinator = person(Role.INCLUSION_COORDINATOR, "Ibrahim Inkludering")
-    case = cases.case_open(
-        actor=manager, unit=unit, title=title, reason="new_position", desired_start=None, now=NOW
-    )
-    cases.nav_checkpoint_record(
-        actor=coordinator,
-        case=case,
-        can_target_group_fill="yes",
-        ask_nav=True,
-        reason="Oppgavene kan løses med tilrettelegging.",
-        route="ordinary",
-        now=NOW,
-    )
-    job_analysis.job_analysis_save(
-        actor=manager,
-        case=case,
-        tasks="Behandle klagesaker.",
-        competence_profile="Skriver klart",
-        employment_form="permanent",
-        fte_percent=100,
-        requirements=[RequirementInput("Mastergrad", "must", "Juridisk metode")],
-        now=NOW,
-    )
-    ad = ads.ad_generate(actor=hr, case=case, now=NOW)
-    ads.ad_update(
-        actor=hr,
-        ad=ad,
-        title=ad.title,
-        body=ad.body,
-        deadline=dt.date(2026, 3, 20),
-        channels=["career_site", "nav"],
-        now=NOW,
-    )
-    ads.ad_publish(actor=hr, ad=ad, now=NOW)
-    case.refresh_from_db()
-    return case, manager
+    through the services (benchmarks/_cases.py)."""
+    published = publish_case(title, now=NOW, deadline=dt.date(2026, 3, 20))
+    return published.case, published.manager
 
 
 def add_applications(case: RecruitmentCase, count: int) -> None:

@@ -3,13 +3,14 @@ changing contact details, adding documents and withdrawing (which deletes everyt
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +18,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import FileField
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +27,14 @@ from lim.core.audit import audit_record
 from lim.core.errors import DomainError
 from lim.core.personal_data import purge_applications
 from lim.portal.models import AccessToken, ApplicationDocument, PortalSubmission, SubmissionAttempt
-from lim.recruitment.models import Application, ApplicationStatus, JobAd
+from lim.recruitment.models import Application, ApplicationStatus, JobAd, RecruitmentCase
 from lim.recruitment.services.applications import (
     DeclarationInput,
     application_create,
     application_withdraw,
 )
 from lim.recruitment.services.cases import notify_exemption_request
-from lim.recruitment.services.common import lock_case, queue_mail
+from lim.recruitment.services.common import queue_mail
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENTS = 10  # files in one submission or one upload through the private link
@@ -43,6 +45,8 @@ RATE_LIMIT: int | None = None
 RATE_WINDOW = dt.timedelta(minutes=10)
 # A backstop only: the token row is deleted with the application when retention ends.
 TOKEN_BACKSTOP = dt.timedelta(days=2 * 365)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Upload:
     file: File[Any]
     file_type: str  # sniffed: pdf, docx, odt
     size: int
+    stored_as: str = ""  # the name in storage, once written (before the transaction)
 
 
 @dataclass(frozen=True)
@@ -117,45 +122,74 @@ def application_for_token(token: str, *, now: dt.datetime) -> Application | None
     return access.application
 
 
-@contextlib.contextmanager
-def _files_kept_only_on_success() -> Iterator[list[str]]:
-    """Collects the names of files written to storage in the block and deletes them again
-    if the block fails, so a submission that is rolled back leaves no file behind."""
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
+def _stored_first(service: Callable[P, R]) -> Callable[P, R]:
+    """Writes the `uploads` to storage before `service` opens its transaction, so the
+    transaction only inserts rows and holds the database's write lock for as short a
+    time as it can (SQLite has one lock for the whole database). The files are deleted
+    again if the service fails."""
+
+    @functools.wraps(service)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        stored: list[str] = []
+        try:
+            uploads = cast(Sequence[Upload], kwargs["uploads"])
+            kwargs["uploads"] = [_store(upload, stored) for upload in uploads]
+            return service(*args, **kwargs)
+        except BaseException:
+            for name in stored:
+                default_storage.delete(name)
+            raise
+
+    return wrapper
+
+
+def _store(upload: Upload, stored: list[str]) -> Upload:
+    """The upload written to storage under a random name, after checking its type and
+    size; `stored` collects the names."""
+    if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
+        raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
+    field = ApplicationDocument._meta.get_field("file")
+    assert isinstance(field, FileField)
+    name = field.generate_filename(ApplicationDocument(), upload.name)
+    name = field.storage.save(name, upload.file, max_length=field.max_length)
+    stored.append(name)
+    return dataclasses.replace(upload, stored_as=name)
+
+
+def _discard_stored(uploads: Sequence[Upload]) -> None:
+    """The files of uploads that are not kept, deleted once the transaction ends."""
+    names = [upload.stored_as for upload in uploads if upload.stored_as]
+
+    def delete() -> None:
+        for name in names:
             default_storage.delete(name)
-        raise
+
+    transaction.on_commit(delete)
 
 
 def _save_documents(
-    application: Application, uploads: Sequence[Upload], now: dt.datetime, stored: list[str]
+    application: Application, uploads: Sequence[Upload], now: dt.datetime, *, have: int = 0
 ) -> None:
-    for upload in uploads:
-        if upload.file_type not in ("pdf", "docx", "odt") or upload.size > MAX_DOCUMENT_BYTES:
-            raise DomainError(_("The file is not a PDF, DOCX or ODT document."), field="cv")
-    have = ApplicationDocument.objects.filter(application=application).count()
+    """The rows for uploads already in storage (_stored_first), next to the `have`
+    documents the application has (none when it is new)."""
     if have + len(uploads) > MAX_DOCUMENTS_PER_APPLICATION:
         raise DomainError(
             _("An application can have at most %(count)s documents.")
             % {"count": MAX_DOCUMENTS_PER_APPLICATION},
             field="documents",
         )
-    for upload in uploads:
-        document = ApplicationDocument(
+    ApplicationDocument.objects.bulk_create(
+        ApplicationDocument(
             application=application,
             kind=upload.kind,
             original_name=upload.name[:200],
+            file=upload.stored_as,
             file_type=upload.file_type,
             size=upload.size,
             uploaded_at=now,
         )
-        document.file.save(upload.name, upload.file, save=False)
-        if document.file.name:
-            stored.append(document.file.name)
-        document.save()
+        for upload in uploads
+    )
 
 
 def _send_receipt(*, application: Application, ad: JobAd, link: str) -> None:
@@ -219,6 +253,7 @@ def _resend_link(
     )
 
 
+@_stored_first
 @transaction.atomic
 def portal_submit(
     *,
@@ -238,9 +273,12 @@ def portal_submit(
     already applied gets a new link to its application by e-mail, and the answer is the
     same as for a new application."""
     now = now or timezone.now()
-    lock_case(ad.case)  # serialises submissions with the same key
+    # The case's row lock serialises submissions with the same key; only the id is read
+    # (application_create reads the case itself).
+    RecruitmentCase.objects.select_for_update().values_list("pk").get(pk=ad.case_id)
     earlier = PortalSubmission.objects.filter(idempotency_key=idempotency_key).first()
     if earlier is not None:
+        _discard_stored(uploads)
         return Submitted(earlier.application, None)
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("The deadline for this position has passed."), field=None)
@@ -252,6 +290,7 @@ def portal_submit(
     answers = _checked_answers(ad, applicant.answers)
     existing = _active_application(ad, applicant.email)
     if existing is not None:
+        _discard_stored(uploads)
         _resend_link(application=existing, ad=ad, link_for=link_for, now=now)
         return Submitted(None, None)
     application = application_create(
@@ -286,13 +325,13 @@ def portal_submit(
         raise DomainError(_("This application has already been received."), field=None) from None
     if exemption_requested:
         notify_exemption_request(ad.case, now=now)
-    with _files_kept_only_on_success() as stored:
-        _save_documents(application, uploads, now, stored)
-        token = _new_token(application, now)
-        _send_receipt(application=application, ad=ad, link=link_for(token))
+    _save_documents(application, uploads, now)
+    token = _new_token(application, now)
+    _send_receipt(application=application, ad=ad, link=link_for(token))
     return Submitted(application, token)
 
 
+@transaction.atomic  # one short write transaction, not two
 def rate_limit_allows(*, client_ip: str, now: dt.datetime | None = None) -> bool:
     """Count one submission from this client; False when it has sent too many lately."""
     now = now or timezone.now()
@@ -352,6 +391,7 @@ def contact_update(
     return application
 
 
+@_stored_first
 @transaction.atomic
 def documents_add(
     *, application: Application, uploads: Sequence[Upload], now: dt.datetime | None = None
@@ -361,16 +401,16 @@ def documents_add(
     ad = application.case.ad
     if ad.deadline is None or timezone.localdate(now) > ad.deadline:
         raise DomainError(_("Documents can only be added until the deadline."), field="files")
-    with _files_kept_only_on_success() as stored:
-        _save_documents(application, uploads, now, stored)
-        audit_record(
-            actor=None,
-            action="application.documents_add",
-            obj=application,
-            organisation=application.case.organisation,
-            at=now,
-            details={"count": len(uploads)},
-        )
+    have = ApplicationDocument.objects.filter(application=application).count()
+    _save_documents(application, uploads, now, have=have)
+    audit_record(
+        actor=None,
+        action="application.documents_add",
+        obj=application,
+        organisation=application.case.organisation,
+        at=now,
+        details={"count": len(uploads)},
+    )
 
 
 @transaction.atomic
