@@ -16,7 +16,8 @@ LIM – inclusive recruitment and equality.
 commands:
   serve             serve LIM with gunicorn on 127.0.0.1:$PORT (default 8000)
   worker            run the background tasks (e-mail, imports, daily retention)
-  demo              load the demo organisation (safe to run again)
+  demo              load the demo organisation, dated around today (once; again
+                    changes nothing)
   migrate           create or update the database tables
   createsuperuser   create an administrator user
   token             API tokens: `token create --user EMAIL --name NAME [--days N]`

@@ -38,7 +38,8 @@ api = NinjaAPI(
     title="LIM API",
     version="1",
     description="Recruitment cases, ads and applications. Authenticate with "
-    "`Authorization: Bearer <token>` (tokens from `lim createtoken`).",
+    "`Authorization: Bearer <token>` (tokens from `lim token create` or the page Your API "
+    "tokens; they expire, 90 days by default, and can be revoked).",
     auth=TokenAuth(),
     urls_namespace="api",
 )
