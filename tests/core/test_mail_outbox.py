@@ -116,7 +116,12 @@ def test_links_in_mail_are_absolute(settings: Any) -> None:
 def test_daily_jobs_are_queued_once_a_day_however_many_workers_ask() -> None:
     monday = dt.datetime(2026, 12, 7, 3, 0, tzinfo=dt.UTC)
     first = schedule.queue_due(now=monday)
-    assert set(first) == {"retention", "prune-finished-tasks", "remove-stale-upload-files"}
+    assert set(first) == {
+        "retention",
+        "prune-finished-tasks",
+        "remove-stale-upload-files",
+        "prune-import-jobs",
+    }
     assert schedule.queue_due(now=monday + dt.timedelta(hours=5)) == []  # a second worker
     queued = DBTaskResult.objects.filter(task_path="lim.recruitment.jobs.retention_daily")
     assert queued.count() == 1

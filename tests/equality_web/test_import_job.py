@@ -221,3 +221,28 @@ def test_import_that_stops_unexpectedly_fails_cleanly_and_runs_once(
     monkeypatch.undo()
     assert services.import_job_run(job_id=job.pk).status == "failed"  # not run again
     assert not WorkforceSnapshot.objects.exists()
+
+
+def test_a_finished_jobs_problem_report_goes_after_thirty_days(
+    world: World,
+    analyst: User,
+    small_threshold: None,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    import datetime as dt
+
+    from lim.equality.tasks import prune_import_jobs
+
+    bad = b"employee_id,gender,level,fte_percent,employment_type,annual_base_pay\n" + (
+        b"1,woman,A,120,permanent,500000\n" * 3
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client_for(analyst, "nb"), world, {"workforce": bad})
+    _run_worker()
+    job = ImportJob.objects.get()
+    assert job.finished_at is not None and job.problems
+    finished = job.finished_at.date()
+    prune_import_jobs.call((finished + dt.timedelta(days=30)).isoformat())
+    assert ImportJob.objects.filter(pk=job.pk).exists()  # kept for a month
+    prune_import_jobs.call((finished + dt.timedelta(days=31)).isoformat())
+    assert not ImportJob.objects.exists()

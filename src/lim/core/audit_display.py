@@ -29,6 +29,7 @@ EVENT_NAMES: dict[str, Any] = {
     "applicant_list.publish": _("Applicant list published"),
     "application.contact_update": _("Applicant's contact details changed"),
     "application.create": _("Application received"),
+    "workforce.import_queued": _("Large workforce import queued"),
     "application.link_resent": _("New private link sent to an applicant who applied again"),
     "archive.package_download": _("Archive package downloaded"),
     "archive.package_made": _("Archive package made"),

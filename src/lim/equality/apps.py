@@ -13,6 +13,10 @@ class EqualityConfig(AppConfig):
         from lim.equality.privacy import register_personal_data
 
         register_personal_data()
+        from lim.core import schedule
+        from lim.equality.tasks import queue_prune_import_jobs
+
+        schedule.daily("prune-import-jobs", queue_prune_import_jobs)
 
         if demo_workforce not in DEMO_LOADERS:
             DEMO_LOADERS.append(demo_workforce)
