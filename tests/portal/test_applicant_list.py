@@ -284,3 +284,26 @@ def test_one_applicant_is_not_called_applicants(ad: JobAd, clock: Clock) -> None
     assert "1 applicant, of whom 0 asked" in english
     bokmal = Client(headers={"accept-language": "nb"}).get(url).content.decode()
     assert "1 søker, og 0 av dem" in bokmal
+
+
+def test_while_blind_the_hiring_manager_cannot_decide_a_request(
+    people: People, ad: JobAd, clock: Clock
+) -> None:
+    applicants = _apply_three(ad)
+    clock.set(AFTER_DEADLINE)
+    organisation = people.world.organisation
+    organisation.blind_screening_until = "recommendation"
+    organisation.save()
+    manager = client_for(people.manager, "en")
+    url = reverse(
+        "portal:exemption_decide",
+        kwargs={"case_id": ad.case_id, "application_id": applicants["bo"].pk},
+    )
+    response = manager.post(url, {"decision": "granted", "justification": "Ok."}, follow=True)
+    assert "the HR advisers decide the requests" in response.content.decode()
+    assert PortalSubmission.objects.get(application=applicants["bo"]).exemption_decision == ""
+    # HR, who runs the list, still can.
+    _decide(client_for(people.hr, "en"), applicants["bo"], "granted", "Ok.")
+    assert PortalSubmission.objects.get(application=applicants["bo"]).exemption_decision == (
+        "granted"
+    )

@@ -73,6 +73,13 @@ def exemption_decide(
     application = case.applications.filter(pk=application_id).first()
     if application is None:
         raise Http404
+    if identity_for(request.user, case, purpose="public_list").hidden:
+        # The request's reason names the applicant; blind screening keeps it from those
+        # who assess, so only HR decides while it is in force.
+        messages.error(
+            request, _("While blind screening is in force, the HR advisers decide the requests.")
+        )
+        return HttpResponseRedirect(reverse("portal:applicant_list", kwargs={"case_id": case.pk}))
     try:
         service.exemption_decide(
             actor=request.user,  # type: ignore[arg-type]  # login_required: a User
