@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from lim.core import services as core_services
@@ -14,6 +13,7 @@ from lim.core.models import AuditEvent, Role, User
 from lim.equality import services
 from lim.equality.models import ApplicationsSnapshot, ImportJob, WorkforceSnapshot
 from tests.conftest import World, client_for, make_user
+from tests.worker import run_queued_tasks
 
 BAD_APPLICATIONS = b"application_id,gender,hired\na1,kvinne,kanskje\n"
 
@@ -28,7 +28,7 @@ def _post(client, world: World, files: dict[str, bytes], year: int = 2025):  # t
 
 
 def _run_worker() -> None:
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_queued_tasks()
 
 
 @pytest.fixture
