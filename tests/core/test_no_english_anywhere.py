@@ -14,6 +14,7 @@ ids, so a new page is searched without changing this test.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_module
 import itertools
 import json
 import re
@@ -177,7 +178,7 @@ def _visible(response) -> str:  # type: ignore[no-untyped-def]
     labels = re.findall(r'(?:aria-label|alt|placeholder|title)="([^"]*)"', html)
     html = re.sub(r"<head>.*?</head>", " ", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", html)
-    return re.sub(r"\s+", " ", " ".join([text, *labels]))
+    return re.sub(r"\s+", " ", html_module.unescape(" ".join([text, *labels])))
 
 
 def _strings(value: object) -> Iterator[str]:
