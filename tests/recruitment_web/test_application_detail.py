@@ -137,3 +137,15 @@ def test_hr_rejects_and_records_withdrawal(people: People) -> None:
     assert response.status_code == 302
     again = client.post(app_url("application_withdraw", application))
     assert "can no longer be withdrawn" in again.content.decode()
+
+
+def test_read_only_roles_see_the_assessment_in_words(people: People) -> None:
+    application = _sofie(people)
+    in_selection(people, application.case)  # type: ignore[attr-defined]
+    first, *others = Requirement.objects.filter(job_analysis__case=application.case)  # type: ignore[attr-defined]
+    data = {f"result_{first.id}": "not_met", **{f"result_{r.id}": "met" for r in others}}
+    as_user(people.manager).post(app_url("application_assess", application), data)
+    page = as_user(people.union, "nb").get(app_url("application_detail", application))
+    text = page.content.decode()
+    assert f"{first.text}: Ikke oppfylt" in text
+    assert "not_met" not in text

@@ -161,6 +161,17 @@ class AssessmentForm(forms.Form):
                 )
         return rows
 
+    def results_shown(self) -> list[tuple[str, str]]:
+        """(requirement, result in words) for those who may read but not assess."""
+        labels = dict(AssessmentResult.choices)
+        return [
+            (
+                requirement.text,
+                str(labels.get(self[f"result_{requirement.id}"].value(), "–")),
+            )
+            for requirement in self.requirements
+        ]
+
 
 class QualificationForm(forms.Form):
     override = forms.BooleanField(label=_("Override the result of the assessment"), required=False)
