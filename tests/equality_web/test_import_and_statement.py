@@ -204,3 +204,13 @@ def test_indicator_page_explains_each_indicator(client, lang: str) -> None:  # t
     response = client.get(reverse("equality:indicators"), headers={"accept-language": lang})
     assert response.status_code == 200
     assert response.content.decode().count("<dt>") == 6
+
+
+def test_one_problem_is_called_one_problem(world: World, analyst: User) -> None:
+    bad = (
+        "employee_id,gender,level,fte_percent,employment_type,annual_base_pay\n"
+        "1,woman,A,120,permanent,500000\n"
+    )
+    page = _import(client_for(analyst, "en"), world, bad.encode()).content.decode()
+    assert "The file was not imported: 1 problem. Nothing was changed." in page
+    assert not WorkforceSnapshot.objects.exists()

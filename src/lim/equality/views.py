@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -94,7 +94,11 @@ def workforce_import(request: HttpRequest, organisation_id: uuid.UUID) -> HttpRe
                 problems = rejected.problems
                 form.add_error(
                     None,
-                    _("The file was not imported: %(count)d problems. Nothing was changed.")
+                    ngettext(
+                        "The file was not imported: %(count)d problem. Nothing was changed.",
+                        "The file was not imported: %(count)d problems. Nothing was changed.",
+                        len(problems),
+                    )
                     % {"count": len(problems)},
                 )
             else:
